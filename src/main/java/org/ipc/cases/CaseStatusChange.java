@@ -1,0 +1,41 @@
+package org.ipc.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One step of a case's status history, as the portal shows it. */
+@Entity
+@Table(name = "case_status_change")
+public class CaseStatusChange extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    /** Who caused it: a user id, or null when the process did it on its own (a timer). */
+    @Column(name = "changed_by")
+    public String changedBy;
+
+    public static List<CaseStatusChange> historyOf(UUID caseId) {
+        return list("caseId = ?1 order by changedAt, id", caseId);
+    }
+}

@@ -1,0 +1,100 @@
+package org.ipc.cases;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.ipc.patients.Patient;
+import org.ipc.physicians.ReferringPhysician;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A case: one patient's request for a second opinion or treatment, referred by one physician and worked by the
+ * International Patient Center through its BPMN process. ("Case" alone is a keyword in JPQL.)
+ */
+@Entity
+@Table(name = "patient_case")
+public class PatientCase extends PanacheEntityBase {
+
+    /** Opaque and unguessable: the id clients use in URLs. */
+    @Id
+    public UUID id;
+
+    /** Human reference, {@code IPC-2026-000123}: what people quote on the phone and in e-mail. */
+    @Column(nullable = false, unique = true)
+    public String reference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "case_type", nullable = false)
+    public CaseType type;
+
+    /** Department code, see {@code department}. */
+    @Column(nullable = false)
+    public String department;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Urgency urgency;
+
+    @Column(name = "clinical_summary", nullable = false, length = 10_000)
+    public String clinicalSummary;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "patient_id")
+    public Patient patient;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "physician_id")
+    public ReferringPhysician physician;
+
+    /** Keycloak user id of the coordinator who is the patient's single point of contact. */
+    public String owner;
+
+    @Column(name = "process_instance_id")
+    public String processInstanceId;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    /** Cases behind a page of tasks, with their patients, in one query. */
+    public static Map<String, PatientCase> byProcessInstance(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return PatientCase.<PatientCase>find("from PatientCase c join fetch c.patient where c.processInstanceId in ?1",
+                processInstanceIds).stream().collect(Collectors.toMap(c -> c.processInstanceId, c -> c));
+    }
+
+    /** A physician's own case; another physician's case is indistinguishable from a missing one. */
+    public static Optional<PatientCase> findOwnedBy(UUID id, ReferringPhysician physician) {
+        return find("id = ?1 and physician = ?2", id, physician).firstResultOptional();
+    }
+}

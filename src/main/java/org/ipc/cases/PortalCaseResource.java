@@ -1,0 +1,52 @@
+package org.ipc.cases;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ipc.api.Ids;
+import org.ipc.api.Page;
+import org.ipc.api.PageRequest;
+import org.ipc.api.ProblemException;
+import org.ipc.security.Roles;
+
+/** The referring physician's portal: submit a case, list and read one's own cases. */
+@Path("/api/portal/cases")
+@RolesAllowed(Roles.PHYSICIAN)
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalCaseResource {
+
+    @Inject
+    CaseService cases;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest request) {
+        PortalCaseView created = cases.submit(request);
+        return Response.created(URI.create("/api/portal/cases/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    public Page<PortalCaseSummary> list(@Valid @BeanParam PageRequest page) {
+        return cases.listForCurrentPhysician(page.page, page.size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public PortalCaseView get(@PathParam("id") String id) {
+        return Ids.parse(id).flatMap(cases::findForCurrentPhysician)
+                .orElseThrow(() -> ProblemException.notFound("Case"));
+    }
+}

@@ -1,0 +1,7 @@
+package org.ipc.cases;
+
+/** How soon the referring physician needs an answer. */
+public enum Urgency {
+    ROUTINE,
+    URGENT
+}

@@ -1,0 +1,69 @@
+package org.ipc.inbox;
+
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ipc.api.Page;
+import org.ipc.api.PageRequest;
+import org.ipc.security.Roles;
+
+/** The task inbox of coordinators and staff: list, claim, unclaim and complete the tasks of the processes. */
+@Path("/api/inbox/tasks")
+@RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+
+    @Inject
+    InboxService inbox;
+
+    @GET
+    public Page<TaskView> list(
+            @QueryParam("assignee") @Pattern(regexp = "me|unassigned", message = "must be me or unassigned") String assignee,
+            @QueryParam("language") @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as ar") String language,
+            @QueryParam("department") @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a department code") String department,
+            @QueryParam("overdue") @Pattern(regexp = "true|false", message = "must be true or false") String overdue,
+            @Valid @BeanParam PageRequest page) {
+        InboxService.Assignee who = assignee == null ? null
+                : InboxService.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT));
+        return inbox.list(new InboxService.Filter(who, language, department,
+                overdue == null ? null : Boolean.valueOf(overdue)), page.first(), page.size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public TaskDetails get(@PathParam("id") String id) {
+        return inbox.details(id);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    public TaskView claim(@PathParam("id") String id) {
+        return inbox.claim(id);
+    }
+
+    @POST
+    @Path("/{id}/unclaim")
+    public TaskView unclaim(@PathParam("id") String id) {
+        return inbox.unclaim(id);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CompletedTask complete(@PathParam("id") String id, TaskCompletion completion) {
+        return inbox.complete(id, completion == null ? java.util.Map.of() : completion.variablesOrEmpty());
+    }
+}

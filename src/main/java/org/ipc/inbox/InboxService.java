@@ -1,0 +1,192 @@
+package org.ipc.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.ipc.api.Page;
+import org.ipc.api.ProblemException;
+import org.ipc.cases.PatientCase;
+import org.ipc.security.CurrentUser;
+import org.ipc.workflow.ProcessVariables;
+
+/**
+ * The task inbox over Camunda's task service: the tasks a worker may see (their groups' open tasks and their own),
+ * and claiming and completing them. A task outside the caller's reach answers as if it did not exist.
+ */
+@ApplicationScoped
+public class InboxService {
+
+    /** Filters of {@code GET /api/inbox/tasks}; null means "any". */
+    public record Filter(Assignee assignee, String language, String department, Boolean overdue) {
+    }
+
+    public enum Assignee {
+        ME, UNASSIGNED
+    }
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    FormService forms;
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Page<TaskView> list(Filter filter, int first, int size) {
+        TaskQuery query = visibleTasks(filter);
+        long total = query.count();
+        List<Task> page = total == 0 ? List.of()
+                : query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc()
+                        .listPage(first, size);
+        Map<String, PatientCase> cases = PatientCase.byProcessInstance(
+                page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+        Instant now = Instant.now(clock);
+        return new Page<>(page.stream().map(t -> view(t, cases.get(t.getProcessInstanceId()), now)).toList(), total);
+    }
+
+    @Transactional
+    public TaskDetails details(String taskId) {
+        Task task = visibleTask(taskId);
+        return new TaskDetails(view(task), TaskForms.describe(forms.getTaskFormData(taskId).getFormFields()));
+    }
+
+    @Transactional
+    public TaskView claim(String taskId) {
+        Task task = visibleTask(taskId);
+        String me = user.id();
+        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
+            throw heldBy(task.getAssignee());
+        }
+        try {
+            tasks.claim(taskId, me);
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException raced) {
+            throw ProblemException.conflict("Someone claimed this task at the same moment; reload the inbox");
+        }
+        return view(visibleTask(taskId));
+    }
+
+    @Transactional
+    public TaskView unclaim(String taskId) {
+        Task task = visibleTask(taskId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+            throw heldBy(task.getAssignee());
+        }
+        tasks.setAssignee(taskId, null);
+        return view(visibleTask(taskId));
+    }
+
+    @Transactional
+    public CompletedTask complete(String taskId, Map<String, Object> submitted) {
+        Task task = visibleTask(taskId);
+        String me = user.id();
+        if (task.getAssignee() == null) {
+            throw ProblemException.conflict("Claim this task before completing it");
+        }
+        if (!task.getAssignee().equals(me)) {
+            throw heldBy(task.getAssignee());
+        }
+        Map<String, Object> values = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted);
+        identity.setAuthentication(me, user.taskGroups());
+        try {
+            forms.submitTaskForm(taskId, values);
+        } finally {
+            identity.clearAuthentication();
+        }
+        PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
+                .get(task.getProcessInstanceId());
+        return new CompletedTask(taskId, c == null ? null : c.id, c == null ? null : c.status);
+    }
+
+    private TaskQuery visibleTasks(Filter filter) {
+        String me = user.id();
+        List<String> groups = user.taskGroups();
+        TaskQuery query = tasks.createTaskQuery().active();
+        if (filter.assignee() == Assignee.ME) {
+            query.taskAssignee(me);
+        } else if (filter.assignee() == Assignee.UNASSIGNED) {
+            query.taskUnassigned().taskCandidateGroupIn(groups);
+        } else {
+            query.or().taskAssignee(me).taskCandidateGroupIn(groups).endOr();
+        }
+        if (filter.language() != null) {
+            query.processVariableValueEquals(ProcessVariables.LANGUAGE, filter.language());
+        }
+        if (filter.department() != null) {
+            query.processVariableValueEquals(ProcessVariables.DEPARTMENT, filter.department());
+        }
+        if (filter.overdue() != null) {
+            Date now = Date.from(Instant.now(clock));
+            if (filter.overdue()) {
+                query.dueBefore(now);
+            } else {
+                query.or().dueAfter(now).withoutDueDate().endOr();
+            }
+        }
+        return query;
+    }
+
+    /** The task if the caller may see it: assigned to them, or a candidate task of one of their groups. */
+    private Task visibleTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !(user.id().equals(task.getAssignee()) || sharesGroup(candidateGroups(taskId)))) {
+            throw ProblemException.notFound("Task");
+        }
+        return task;
+    }
+
+    private boolean sharesGroup(List<String> candidateGroups) {
+        return candidateGroups.stream().anyMatch(user.taskGroups()::contains);
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId).filter(Objects::nonNull).sorted().toList();
+    }
+
+    private TaskView view(Task task) {
+        PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
+                .get(task.getProcessInstanceId());
+        return view(task, c, Instant.now(clock));
+    }
+
+    private TaskView view(Task t, PatientCase c, Instant now) {
+        Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+        return new TaskView(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                c == null ? null : c.id, c == null ? null : c.reference,
+                c == null ? null : c.patient.preferredLanguage, c == null ? null : c.department,
+                due, due != null && due.isBefore(now), t.getAssignee(), candidateGroups(t.getId()),
+                t.getCreateTime().toInstant());
+    }
+
+    private static ProblemException heldBy(String assignee) {
+        return ProblemException.conflict("This task is held by " + assignee);
+    }
+}

@@ -1,0 +1,121 @@
+package org.ipc.inbox;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.ipc.api.Problem.FieldError;
+import org.ipc.api.ProblemException;
+
+/**
+ * Checks submitted values against the form fields a BPMN user task declares ({@code camunda:formData}) and
+ * converts them to the declared types, so a wrong or missing field is a 400 that names it, before the engine
+ * sees anything.
+ */
+final class TaskForms {
+
+    private static final String PREFIX = "variables.";
+
+    private TaskForms() {
+    }
+
+    static List<TaskDetails.FormFieldView> describe(List<FormField> fields) {
+        return fields.stream().map(f -> new TaskDetails.FormFieldView(f.getId(), f.getLabel(), f.getTypeName(),
+                isRequired(f), choices(f))).toList();
+    }
+
+    static Map<String, Object> validate(List<FormField> fields, Map<String, Object> submitted) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        Set<String> declared = new TreeSet<>();
+        for (FormField field : fields) {
+            declared.add(field.getId());
+            Object raw = submitted.get(field.getId());
+            if (raw == null || (raw instanceof String s && s.isBlank())) {
+                if (isRequired(field)) {
+                    errors.add(new FieldError(PREFIX + field.getId(), "is required"));
+                }
+                continue;
+            }
+            String problem = convert(field, raw, values);
+            if (problem != null) {
+                errors.add(new FieldError(PREFIX + field.getId(), problem));
+            }
+        }
+        submitted.keySet().stream().filter(k -> !declared.contains(k)).sorted().forEach(k -> errors.add(
+                new FieldError(PREFIX + k, "is not a field of this task; its fields are " + declared)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.badFields(errors);
+        }
+        return values;
+    }
+
+    /** Puts the converted value into {@code values}, or answers what is wrong with it. */
+    private static String convert(FormField field, Object raw, Map<String, Object> values) {
+        switch (field.getTypeName()) {
+            case "boolean" -> {
+                if (!(raw instanceof Boolean)) {
+                    return "must be true or false";
+                }
+                values.put(field.getId(), raw);
+            }
+            case "long" -> {
+                if (!(raw instanceof Integer || raw instanceof Long)) {
+                    return "must be a whole number";
+                }
+                values.put(field.getId(), ((Number) raw).longValue());
+            }
+            case "enum" -> {
+                Map<String, String> choices = choices(field);
+                if (!(raw instanceof String s) || !choices.containsKey(s)) {
+                    return "must be one of " + choices.keySet();
+                }
+                values.put(field.getId(), raw);
+            }
+            case "date" -> {
+                try {
+                    values.put(field.getId(), java.sql.Date.valueOf(LocalDate.parse(String.valueOf(raw))));
+                } catch (DateTimeParseException e) {
+                    return "must be a date (YYYY-MM-DD)";
+                }
+            }
+            default -> {
+                if (!(raw instanceof String s)) {
+                    return "must be text";
+                }
+                Integer max = intConstraint(field, "maxlength");
+                if (max != null && s.length() > max) {
+                    return "must be at most " + max + " characters";
+                }
+                values.put(field.getId(), s);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isRequired(FormField field) {
+        return field.getValidationConstraints().stream().anyMatch(c -> "required".equals(c.getName()));
+    }
+
+    private static Integer intConstraint(FormField field, String name) {
+        for (FormFieldValidationConstraint c : field.getValidationConstraints()) {
+            if (name.equals(c.getName()) && c.getConfiguration() != null) {
+                return Integer.valueOf(c.getConfiguration().toString());
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> choices(FormField field) {
+        Object values = field.getType().getInformation("values");
+        return values instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+    }
+}

@@ -1,0 +1,54 @@
+package org.ipc.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling, read from the bearer token: subject, display name, e-mail and task groups. */
+@RequestScoped
+public class CurrentUser {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    /** The stable Keycloak subject ({@code sub}); names and e-mails can change, this does not. */
+    public String id() {
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    public String displayName() {
+        return claim("name").orElseGet(() -> claim("preferred_username").orElse(id()));
+    }
+
+    public Optional<String> email() {
+        return claim("email");
+    }
+
+    public Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof JsonString text) {
+            return Optional.of(text.getString());
+        }
+        return Optional.ofNullable(value).map(Object::toString).filter(v -> !v.isBlank());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Candidate groups of Camunda tasks this caller may work. */
+    public List<String> taskGroups() {
+        return Roles.TASK_GROUPS.stream().filter(identity::hasRole).toList();
+    }
+}

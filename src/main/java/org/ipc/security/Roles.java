@@ -1,0 +1,20 @@
+package org.ipc.security;
+
+import java.util.List;
+
+/** The realm roles of DESIGN.md, as they arrive in the token's {@code realm_access.roles}. */
+public final class Roles {
+
+    public static final String PHYSICIAN = "physician";
+    public static final String COORDINATOR = "coordinator";
+    public static final String SPECIALIST = "specialist";
+    public static final String FINANCE = "finance";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String ADMIN = "admin";
+
+    /** Roles that work tasks; each is also the Camunda candidate group of the tasks meant for it. */
+    public static final List<String> TASK_GROUPS = List.of(COORDINATOR, SPECIALIST, FINANCE, SUPERVISOR);
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,25 @@
+package org.ipc.workflow;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.ipc.cases.CaseService;
+
+/** BPMN step "Acknowledge case": records that the office has acknowledged the new case. Idempotent. */
+@Named("acknowledgeCase")
+@ApplicationScoped
+public class AcknowledgeCaseDelegate implements JavaDelegate {
+
+    @Inject
+    CaseService cases;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cases.acknowledge(UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID)));
+    }
+}

@@ -1,0 +1,54 @@
+package org.ipc.workflow;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.ipc.cases.CaseService;
+import org.ipc.cases.CaseStatus;
+
+/**
+ * Moves the case's status when the process enters an element that declares one, as the extension property
+ * {@code caseStatus} (visible in Camunda Modeler's properties panel). Reading the property from the model keeps
+ * this one stateless bean thread-safe, unlike field injection into a shared delegate.
+ */
+@Named("caseStatusListener")
+@ApplicationScoped
+public class CaseStatusListener implements ExecutionListener {
+
+    static final String PROPERTY = "caseStatus";
+
+    @Inject
+    CaseService cases;
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        CaseStatus status = declaredStatus(execution);
+        UUID caseId = UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID));
+        cases.moveTo(caseId, status);
+    }
+
+    private static CaseStatus declaredStatus(DelegateExecution execution) {
+        BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
+        ExtensionElements extensions = element.getExtensionElements();
+        if (extensions != null) {
+            for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
+                for (CamundaProperty property : properties.getCamundaProperties()) {
+                    if (PROPERTY.equals(property.getCamundaName())) {
+                        return CaseStatus.valueOf(property.getCamundaValue());
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("BPMN element " + element.getId() + " calls the case status listener "
+                + "but declares no '" + PROPERTY + "' property");
+    }
+}

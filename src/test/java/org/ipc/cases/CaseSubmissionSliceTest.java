@@ -1,0 +1,144 @@
+package org.ipc.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.ipc.testing.CaseRequests;
+import org.ipc.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The first end-to-end slice: a physician's case becomes a coordinator's task, and the case moves with it. */
+@QuarkusTest
+class CaseSubmissionSliceTest {
+
+    @Test
+    void physiciansCaseBecomesCoordinatorsIntakeTaskAndMovesOnWhenCompleted() {
+        // given a physician submits a second-opinion case
+        JsonPath created = given().auth().oauth2(Tokens.of("physician"))
+                .contentType(ContentType.JSON).body(CaseRequests.secondOpinion())
+                .when().post("/api/portal/cases")
+                .then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/portal/cases/[0-9a-f-]{36}"))
+                .body("reference", matchesPattern("IPC-\\d{4}-\\d{6}"))
+                .body("status", equalTo("SUBMITTED"))
+                .body("type", equalTo("SECOND_OPINION"))
+                .body("department", equalTo("cancer-center"))
+                .body("patient.preferredLanguage", equalTo("pt-BR"))
+                .body("patient.countryOfResidence", equalTo("BR"))
+                .body("createdAt", notNullValue())
+                .extract().jsonPath();
+        String caseId = created.getString("id");
+        String reference = created.getString("reference");
+
+        // then the physician sees it, acknowledged by the process
+        given().auth().oauth2(Tokens.of("physician"))
+                .when().get("/api/portal/cases/" + caseId)
+                .then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("acknowledgedAt", notNullValue())
+                .body("history.status", equalTo(List.of("SUBMITTED")));
+
+        // and a coordinator finds the intake task with the case reference, language and due date
+        Map<String, Object> task = intakeTaskOf(reference);
+        assertThat(task).containsEntry("taskKey", "IntakeReview")
+                .containsEntry("caseId", caseId)
+                .containsEntry("language", "pt-BR")
+                .containsEntry("department", "cancer-center")
+                .containsEntry("overdue", false)
+                .containsEntry("candidateGroups", List.of("coordinator"));
+        assertThat(task.get("assignee")).isNull();
+        Instant created1 = Instant.parse((String) task.get("created"));
+        Instant due = Instant.parse((String) task.get("due"));
+        assertThat(Duration.between(created1, due)).isPositive();
+        String taskId = (String) task.get("id");
+
+        // when the coordinator claims it and completes it, accepting the case
+        given().auth().oauth2(Tokens.of("coordinator"))
+                .when().post("/api/inbox/tasks/" + taskId + "/claim")
+                .then().statusCode(200).body("assignee", equalTo("coordinator"));
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("decision", "accept")))
+                .when().post("/api/inbox/tasks/" + taskId + "/complete")
+                .then().statusCode(200)
+                .body("caseId", equalTo(caseId))
+                .body("caseStatus", equalTo("UNDER_REVIEW"));
+
+        // then the case is under review for the physician, with its history
+        given().auth().oauth2(Tokens.of("physician"))
+                .when().get("/api/portal/cases/" + caseId)
+                .then().statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW"))
+                .body("history.status", equalTo(List.of("SUBMITTED", "UNDER_REVIEW")));
+
+        // and the specialists' inbox holds the review, no longer the coordinators'
+        given().auth().oauth2(Tokens.of("specialist"))
+                .queryParam("size", 100)
+                .when().get("/api/inbox/tasks")
+                .then().statusCode(200)
+                .body("items.findAll { it.caseReference == '" + reference + "' }.taskKey",
+                        equalTo(List.of("SpecialistReview")));
+        given().auth().oauth2(Tokens.of("coordinator"))
+                .queryParam("size", 100)
+                .when().get("/api/inbox/tasks")
+                .then().statusCode(200)
+                .body("items.findAll { it.caseReference == '" + reference + "' }", equalTo(List.of()));
+    }
+
+    @Test
+    void locationHeaderLeadsToTheCreatedCase() {
+        String location = given().auth().oauth2(Tokens.of("physician"))
+                .contentType(ContentType.JSON).body(CaseRequests.ofType("TREATMENT"))
+                .when().post("/api/portal/cases")
+                .then().statusCode(201).extract().header("Location");
+
+        given().auth().oauth2(Tokens.of("physician"))
+                .when().get(location)
+                .then().statusCode(200)
+                .body("type", equalTo("TREATMENT"))
+                .body("id", notNullValue())
+                .contentType(ContentType.JSON);
+    }
+
+    @Test
+    void physicianListsOwnCasesNewestFirst() {
+        String first = submit("physician");
+        String second = submit("physician");
+
+        List<String> ids = given().auth().oauth2(Tokens.of("physician"))
+                .queryParam("size", 100)
+                .when().get("/api/portal/cases")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        assertThat(ids).containsSubsequence(second, first);
+    }
+
+    static String submit(String physician) {
+        return given().auth().oauth2(Tokens.of(physician))
+                .contentType(ContentType.JSON).body(CaseRequests.secondOpinion())
+                .when().post("/api/portal/cases")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> intakeTaskOf(String reference) {
+        List<Map<String, Object>> items = given().auth().oauth2(Tokens.of("coordinator"))
+                .queryParam("assignee", "unassigned").queryParam("size", 100)
+                .when().get("/api/inbox/tasks")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        return items.stream().filter(t -> reference.equals(t.get("caseReference"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no intake task for " + reference + " in " + items));
+    }
+}
