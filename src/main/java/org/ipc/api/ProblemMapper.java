@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -58,8 +59,21 @@ public class ProblemMapper {
         return respond(400, p.title(), p.getMessage(), errors, uri, headers);
     }
 
+    /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        JsonParseException syntax = syntaxError(e);
+        if (syntax != null) {
+            String where = syntax.getLocation() == null ? ""
+                    : " at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr();
+            return respond(400, "Malformed JSON", "The request body is not valid JSON" + where, List.of(), uri,
+                    headers);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
             String message = describe(mapping);
@@ -95,6 +109,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadableJson(json, uri, headers);
+            }
+        }
+        LOG.debugf(e, "Client error %d on %s", status, uri.getPath());
         if (status >= 500) {
             return unexpected(e, uri, headers);
         }
@@ -174,6 +194,15 @@ public class ProblemMapper {
             return parameter == null ? "body" : parameter;
         }
         return String.join(".", parts);
+    }
+
+    private static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException parse) {
+                return parse;
+            }
+        }
+        return null;
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -33,8 +33,8 @@ public class PortalCaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest request) {
-        PortalCaseView created = cases.submit(request);
+    public Response submit(@NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest body) {
+        PortalCaseView created = cases.submit(body);
         return Response.created(URI.create("/api/portal/cases/" + created.id())).entity(created).build();
     }
 

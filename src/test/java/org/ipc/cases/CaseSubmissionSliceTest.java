@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ipc.testing.CaseRequests;
+import org.ipc.testing.Inbox;
+import org.ipc.testing.Portal;
 import org.ipc.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +53,7 @@ class CaseSubmissionSliceTest {
                 .body("history.status", equalTo(List.of("SUBMITTED")));
 
         // and a coordinator finds the intake task with the case reference, language and due date
-        Map<String, Object> task = intakeTaskOf(reference);
+        Map<String, Object> task = Inbox.intakeTaskOf(reference);
         assertThat(task).containsEntry("taskKey", "IntakeReview")
                 .containsEntry("caseId", caseId)
                 .containsEntry("language", "pt-BR")
@@ -113,8 +115,8 @@ class CaseSubmissionSliceTest {
 
     @Test
     void physicianListsOwnCasesNewestFirst() {
-        String first = submit("physician");
-        String second = submit("physician");
+        String first = Portal.submit("physician");
+        String second = Portal.submit("physician");
 
         List<String> ids = given().auth().oauth2(Tokens.of("physician"))
                 .queryParam("size", 100)
@@ -122,23 +124,5 @@ class CaseSubmissionSliceTest {
                 .then().statusCode(200)
                 .extract().jsonPath().getList("items.id");
         assertThat(ids).containsSubsequence(second, first);
-    }
-
-    static String submit(String physician) {
-        return given().auth().oauth2(Tokens.of(physician))
-                .contentType(ContentType.JSON).body(CaseRequests.secondOpinion())
-                .when().post("/api/portal/cases")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> intakeTaskOf(String reference) {
-        List<Map<String, Object>> items = given().auth().oauth2(Tokens.of("coordinator"))
-                .queryParam("assignee", "unassigned").queryParam("size", 100)
-                .when().get("/api/inbox/tasks")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("items");
-        return items.stream().filter(t -> reference.equals(t.get("caseReference"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no intake task for " + reference + " in " + items));
     }
 }
