@@ -142,6 +142,12 @@ class PackagedServiceIT {
     }
 
     @Test
+    @Order(3)
+    void hasNoDevModeTokenHelper() {
+        given().when().get("/dev/token/physician").then().statusCode(404);
+    }
+
+    @Test
     @Order(4)
     void isNotReadyWhileTheDatabaseIsDown() throws IOException {
         postgres.close();
