@@ -2,6 +2,7 @@ package org.ipc.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.departments.DepartmentCatalog;
+import org.ipc.notify.Acknowledgements;
+import org.ipc.officehours.BusinessClock;
 import org.ipc.patients.Patient;
 import org.ipc.patients.PatientRegistry;
 import org.ipc.physicians.PhysicianDirectory;
@@ -53,6 +56,12 @@ public class CaseService {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessClock office;
+
+    @Inject
+    Acknowledgements acknowledgements;
+
     @Transactional
     public PortalCaseView submit(NewCaseRequest request) {
         if (departments.find(request.department()).isEmpty()) {
@@ -79,14 +88,14 @@ public class CaseService {
 
         ProcessInstance process = startProcess(c, physician.subject);
         c.processInstanceId = process.getId();
-        return PortalCaseView.of(c, CaseStatusChange.historyOf(c.id));
+        return view(c);
     }
 
     @Transactional
     public Optional<PortalCaseView> findForCurrentPhysician(UUID id) {
         return physicians.currentIfKnown()
                 .flatMap(physician -> PatientCase.findOwnedBy(id, physician))
-                .map(c -> PortalCaseView.of(c, CaseStatusChange.historyOf(c.id)));
+                .map(c -> view(c));
     }
 
     @Transactional
@@ -112,14 +121,33 @@ public class CaseService {
         }
     }
 
-    /** Called by the process's acknowledge step; a second call keeps the first time. */
+    /**
+     * Called by the process's acknowledge step: records when, and whether the office was open then or when it
+     * opens next. A second call keeps the first acknowledgement.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledge(UUID caseId) {
         PatientCase c = PatientCase.<PatientCase>findByIdOptional(caseId)
                 .orElseThrow(() -> new IllegalStateException("process refers to unknown case " + caseId));
         if (c.acknowledgedAt == null) {
-            c.acknowledgedAt = Instant.now(clock);
+            Instant now = office.now();
+            c.acknowledgedAt = now;
+            c.ackOfficeOpen = office.isOpen(now);
+            c.ackOfficeOpensAt = office.nextOpening(now);
         }
+    }
+
+    /** The patient's time zone, for times shown to or arranged with the patient. */
+    @Transactional
+    public ZoneId patientTimeZone(UUID caseId) {
+        return PatientCase.<PatientCase>findByIdOptional(caseId)
+                .map(c -> ZoneId.of(c.patient.timeZone))
+                .orElseThrow(() -> new IllegalStateException("process refers to unknown case " + caseId));
+    }
+
+    private PortalCaseView view(PatientCase c) {
+        return PortalCaseView.of(c, CaseStatusChange.historyOf(c.id), acknowledgements.of(c.reference,
+                c.acknowledgedAt, c.ackOfficeOpen, c.ackOfficeOpensAt, c.patient.preferredLanguage, c.patient.timeZone));
     }
 
     private ProcessInstance startProcess(PatientCase c, String startedBy) {

@@ -75,6 +75,14 @@ public class PatientCase extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
+    /** Whether the office was open when the case was acknowledged. */
+    @Column(name = "ack_office_open")
+    public Boolean ackOfficeOpen;
+
+    /** When the office opened (or opens) next, as the acknowledgement told the patient. */
+    @Column(name = "ack_office_opens_at")
+    public Instant ackOfficeOpensAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ipc.notify.Acknowledgement;
 import org.ipc.patients.PatientDetails;
 
 /** A case as its referring physician sees it: no internal routing, owner or process details. */
@@ -19,15 +20,15 @@ public record PortalCaseView(
         String clinicalSummary,
         PatientDetails patient,
         Instant createdAt,
-        Instant acknowledgedAt,
+        Acknowledgement acknowledgement,
         List<StatusEntry> history) {
 
     public record StatusEntry(CaseStatus status, Instant at) {
     }
 
-    static PortalCaseView of(PatientCase c, List<CaseStatusChange> history) {
+    static PortalCaseView of(PatientCase c, List<CaseStatusChange> history, Acknowledgement acknowledgement) {
         return new PortalCaseView(c.id, c.reference, c.status, c.type, c.department, c.urgency, c.clinicalSummary,
-                PatientDetails.of(c.patient), c.createdAt, c.acknowledgedAt,
+                PatientDetails.of(c.patient), c.createdAt, acknowledgement,
                 history.stream().map(h -> new StatusEntry(h.status, h.changedAt)).toList());
     }
 }

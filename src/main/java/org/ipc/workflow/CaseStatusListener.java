@@ -9,9 +9,6 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.ipc.cases.CaseService;
 import org.ipc.cases.CaseStatus;
 
@@ -37,18 +34,7 @@ public class CaseStatusListener implements ExecutionListener {
     }
 
     private static CaseStatus declaredStatus(DelegateExecution execution) {
-        BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
-        ExtensionElements extensions = element.getExtensionElements();
-        if (extensions != null) {
-            for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
-                for (CamundaProperty property : properties.getCamundaProperties()) {
-                    if (PROPERTY.equals(property.getCamundaName())) {
-                        return CaseStatus.valueOf(property.getCamundaValue());
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("BPMN element " + element.getId() + " calls the case status listener "
-                + "but declares no '" + PROPERTY + "' property");
+        return CaseStatus.valueOf(
+                ModelProperties.required((BaseElement) execution.getBpmnModelElementInstance(), PROPERTY));
     }
 }

@@ -2,6 +2,7 @@ package org.ipc.cases;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -49,7 +50,8 @@ class CaseSubmissionSliceTest {
                 .when().get("/api/portal/cases/" + caseId)
                 .then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
-                .body("acknowledgedAt", notNullValue())
+                .body("acknowledgement.at", notNullValue())
+                .body("acknowledgement.message", containsString(reference))
                 .body("history.status", equalTo(List.of("SUBMITTED")));
 
         // and a coordinator finds the intake task with the case reference, language and due date

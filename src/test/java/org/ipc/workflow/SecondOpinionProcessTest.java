@@ -38,7 +38,7 @@ class SecondOpinionProcessTest {
     }
 
     @Test
-    void acceptedCaseGoesFromIntakeToSpecialistToOpinionReady() {
+    void acceptedCaseGoesFromIntakeToSpecialistToFollowUpCallToClosed() {
         UUID caseId = UUID.fromString(Portal.submit("physician"));
         ProcessInstance pi = processOf(caseId);
 
@@ -55,8 +55,16 @@ class SecondOpinionProcessTest {
         assertThat(statusOf(caseId)).isEqualTo(CaseStatus.UNDER_REVIEW);
 
         complete(task(), withVariables("opinionWritten", true));
-        assertThat(pi).hasPassed("OpinionReady").isEnded();
-        assertThat(statusOf(caseId)).isEqualTo(CaseStatus.OPINION_READY);
+        assertThat(pi).hasPassed("OpinionReleased").isWaitingAt("FollowUpCall");
+        assertThat(task()).hasCandidateGroup("coordinator");
+        assertThat(task().getDueDate()).isNotNull();
+        assertThat(statusOf(caseId)).isEqualTo(CaseStatus.FOLLOW_UP);
+
+        complete(task(), withVariables("patientReached", true));
+        assertThat(pi).hasPassed("CaseClosed").isEnded();
+        assertThat(statusOf(caseId)).isEqualTo(CaseStatus.CLOSED);
+        assertThat(historyOf(caseId)).containsExactly(CaseStatus.SUBMITTED, CaseStatus.UNDER_REVIEW,
+                CaseStatus.OPINION_READY, CaseStatus.FOLLOW_UP, CaseStatus.CLOSED);
     }
 
     @Test
@@ -98,6 +106,11 @@ class SecondOpinionProcessTest {
         String processInstanceId = QuarkusTransaction.requiringNew()
                 .call(() -> PatientCase.<PatientCase>findById(caseId).processInstanceId);
         return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    }
+
+    private static java.util.List<CaseStatus> historyOf(UUID caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> org.ipc.cases.CaseStatusChange.historyOf(caseId).stream()
+                .map(change -> change.status).toList());
     }
 
     private static CaseStatus statusOf(UUID caseId) {

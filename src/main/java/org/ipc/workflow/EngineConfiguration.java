@@ -1,0 +1,36 @@
+package org.ipc.workflow;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
+import org.ipc.officehours.BusinessClock;
+
+/**
+ * Our process engine configuration: Camunda's Quarkus extension takes the bean of this type, applies
+ * {@code quarkus.camunda.generic-config.*} on top, and builds the engine from it. We add the business-time
+ * calendar so user-task due dates ({@code dueDate} calendar) and timer durations ({@code duration} calendar)
+ * can be written in office time.
+ */
+@Dependent
+public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
+
+    @Inject
+    BusinessClock office;
+
+    @PostConstruct
+    void registerBusinessCalendar() {
+        MapBusinessCalendarManager calendars = new MapBusinessCalendarManager();
+        calendars.addBusinessCalendar(DurationBusinessCalendar.NAME,
+                new BusinessTimeCalendar(new DurationBusinessCalendar(), office));
+        calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME,
+                new BusinessTimeCalendar(new DueDateBusinessCalendar(), office));
+        calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
+        setBusinessCalendarManager(calendars);
+    }
+}
