@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Laws the business clock must keep for any instant in 2025-2031 and any duration up to six office weeks. */
-class BusinessClockProperties {
+class BusinessClockPropertiesTest {
 
     private static final long FROM = Instant.parse("2025-01-01T00:00:00Z").getEpochSecond() / 60;
     private static final long UNTIL = Instant.parse("2031-12-31T00:00:00Z").getEpochSecond() / 60;
