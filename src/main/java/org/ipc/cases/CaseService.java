@@ -2,9 +2,7 @@ package org.ipc.cases;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,12 +18,11 @@ import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.departments.DepartmentCatalog;
 import org.ipc.notify.Acknowledgements;
-import org.ipc.officehours.BusinessClock;
 import org.ipc.patients.Patient;
 import org.ipc.patients.PatientRegistry;
+import org.ipc.workflow.TaskRouting;
 import org.ipc.physicians.PhysicianDirectory;
 import org.ipc.physicians.ReferringPhysician;
-import org.ipc.workflow.ProcessVariables;
 
 
 /**
@@ -57,7 +54,13 @@ public class CaseService {
     Clock clock;
 
     @Inject
-    BusinessClock office;
+    CaseLifecycle lifecycle;
+
+    @Inject
+    CaseMessages messages;
+
+    @Inject
+    TaskRouting routing;
 
     @Inject
     Acknowledgements acknowledgements;
@@ -84,7 +87,7 @@ public class CaseService {
         c.updatedAt = c.createdAt;
         c.status = CaseStatus.SUBMITTED;
         c.persist();
-        recordStatus(c, physician.subject);
+        lifecycle.recordStatus(c, physician.subject);
 
         ProcessInstance process = startProcess(c, physician.subject);
         c.processInstanceId = process.getId();
@@ -98,6 +101,12 @@ public class CaseService {
                 .map(c -> view(c));
     }
 
+    /** Withdraws a physician's own case and answers it as it now stands. */
+    @Transactional
+    public PortalCaseView withdraw(UUID caseId) {
+        return view(messages.withdrawForCurrentPhysician(caseId));
+    }
+
     @Transactional
     public Page<PortalCaseSummary> listForCurrentPhysician(int pageIndex, int size) {
         return physicians.currentIfKnown().map(physician -> {
@@ -108,53 +117,13 @@ public class CaseService {
         }).orElseGet(() -> new Page<>(List.of(), 0));
     }
 
-    /** Called by the process when it enters a step that declares a case status. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void moveTo(UUID caseId, CaseStatus status) {
-        PatientCase c = PatientCase.<PatientCase>findByIdOptional(caseId)
-                .orElseThrow(() -> new IllegalStateException("process refers to unknown case " + caseId));
-        if (c.status != status) {
-            c.status = status;
-            c.updatedAt = Instant.now(clock);
-            recordStatus(c, identity.getCurrentAuthentication() == null ? null
-                    : identity.getCurrentAuthentication().getUserId());
-        }
-    }
-
-    /**
-     * Called by the process's acknowledge step: records when, and whether the office was open then or when it
-     * opens next. A second call keeps the first acknowledgement.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void acknowledge(UUID caseId) {
-        PatientCase c = PatientCase.<PatientCase>findByIdOptional(caseId)
-                .orElseThrow(() -> new IllegalStateException("process refers to unknown case " + caseId));
-        if (c.acknowledgedAt == null) {
-            Instant now = office.now();
-            c.acknowledgedAt = now;
-            c.ackOfficeOpen = office.isOpen(now);
-            c.ackOfficeOpensAt = office.nextOpening(now);
-        }
-    }
-
-    /** The patient's time zone, for times shown to or arranged with the patient. */
-    @Transactional
-    public ZoneId patientTimeZone(UUID caseId) {
-        return PatientCase.<PatientCase>findByIdOptional(caseId)
-                .map(c -> ZoneId.of(c.patient.timeZone))
-                .orElseThrow(() -> new IllegalStateException("process refers to unknown case " + caseId));
-    }
-
     private PortalCaseView view(PatientCase c) {
         return PortalCaseView.of(c, CaseStatusChange.historyOf(c.id), acknowledgements.of(c.reference,
                 c.acknowledgedAt, c.ackOfficeOpen, c.ackOfficeOpensAt, c.patient.preferredLanguage, c.patient.timeZone));
     }
 
     private ProcessInstance startProcess(PatientCase c, String startedBy) {
-        Map<String, Object> variables = Map.of(
-                ProcessVariables.CASE_ID, c.id.toString(),
-                ProcessVariables.LANGUAGE, Locale.forLanguageTag(c.patient.preferredLanguage).getLanguage(),
-                ProcessVariables.DEPARTMENT, c.department);
+        Map<String, Object> variables = routing.variablesFor(c);
         identity.setAuthenticatedUserId(startedBy);
         try {
             return runtime.startProcessInstanceByKey(c.type.processKey(), c.reference, variables);
@@ -163,13 +132,4 @@ public class CaseService {
         }
     }
 
-    private void recordStatus(PatientCase c, String by) {
-        CaseStatusChange change = new CaseStatusChange();
-        change.id = UUID.randomUUID();
-        change.caseId = c.id;
-        change.status = c.status;
-        change.changedAt = Instant.now(clock);
-        change.changedBy = by;
-        change.persist();
-    }
 }

@@ -31,11 +31,15 @@ public class CaseStatusChange extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** 1 for a case's first status, 2 for the next, ...: the order of changes made in the same instant. */
+    @Column(nullable = false)
+    public int position;
+
     /** Who caused it: a user id, or null when the process did it on its own (a timer). */
     @Column(name = "changed_by")
     public String changedBy;
 
     public static List<CaseStatusChange> historyOf(UUID caseId) {
-        return list("caseId = ?1 order by changedAt, id", caseId);
+        return list("caseId = ?1 order by position", caseId);
     }
 }

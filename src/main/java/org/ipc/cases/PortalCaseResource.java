@@ -1,6 +1,7 @@
 package org.ipc.cases;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,6 +42,13 @@ public class PortalCaseResource {
     @GET
     public Page<PortalCaseSummary> list(@Valid @BeanParam PageRequest page) {
         return cases.listForCurrentPhysician(page.page, page.size);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    public PortalCaseView withdraw(@PathParam("id") String id) {
+        UUID caseId = Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
+        return cases.withdraw(caseId);
     }
 
     @GET

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
+import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
 import org.ipc.security.CurrentUser;
 import org.ipc.workflow.ProcessVariables;
@@ -57,6 +58,9 @@ public class InboxService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaseLifecycle lifecycle;
 
     @Transactional
     public Page<TaskView> list(Filter filter, int first, int size) {
@@ -112,16 +116,19 @@ public class InboxService {
         if (!task.getAssignee().equals(me)) {
             throw heldBy(task.getAssignee());
         }
-        Map<String, Object> values = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted);
+        TaskForms.Submission form = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted);
+        PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
+                .get(task.getProcessInstanceId());
+        lifecycle.recordNotes(c.id, task.getTaskDefinitionKey(), form.notes(), me);
         identity.setAuthentication(me, user.taskGroups());
         try {
-            forms.submitTaskForm(taskId, values);
+            // Checked against the declared form above; free text went to the case's notes, so complete with
+            // the routing values only (submitTaskForm would re-check the text fields we kept out).
+            tasks.complete(taskId, form.processValues());
         } finally {
             identity.clearAuthentication();
         }
-        PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
-                .get(task.getProcessInstanceId());
-        return new CompletedTask(taskId, c == null ? null : c.id, c == null ? null : c.status);
+        return new CompletedTask(taskId, c.id, c.status);
     }
 
     private TaskQuery visibleTasks(Filter filter) {

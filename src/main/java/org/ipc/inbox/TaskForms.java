@@ -31,7 +31,14 @@ final class TaskForms {
                 isRequired(f), choices(f))).toList();
     }
 
-    static Map<String, Object> validate(List<FormField> fields, Map<String, Object> submitted) {
+    /**
+     * A checked form: typed values (choices, yes/no, numbers, dates) go to the process as routing keys; free
+     * text goes to the case's notes, never into process variables.
+     */
+    record Submission(Map<String, Object> processValues, Map<String, String> notes) {
+    }
+
+    static Submission validate(List<FormField> fields, Map<String, Object> submitted) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> declared = new TreeSet<>();
@@ -54,7 +61,13 @@ final class TaskForms {
         if (!errors.isEmpty()) {
             throw ProblemException.badFields(errors);
         }
-        return values;
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (FormField field : fields) {
+            if ("string".equals(field.getTypeName()) && values.containsKey(field.getId())) {
+                notes.put(field.getId(), (String) values.remove(field.getId()));
+            }
+        }
+        return new Submission(values, notes);
     }
 
     /** Puts the converted value into {@code values}, or answers what is wrong with it. */

@@ -39,6 +39,11 @@ public record BusinessDuration(boolean negative, long weeks, long days, Duration
         return new BusinessDuration("-".equals(m.group(1)), number(m.group(2)), number(m.group(3)), time);
     }
 
+    /** The same length, counted the other way. */
+    public BusinessDuration negated() {
+        return new BusinessDuration(!negative, weeks, days, time);
+    }
+
     /** The office time this duration stands for: a day is one office day, a week as many as the office works. */
     public Duration officeTime(Duration officeDay, int officeDaysPerWeek) {
         return officeDay.multipliedBy(weeks * officeDaysPerWeek + days).plus(time);

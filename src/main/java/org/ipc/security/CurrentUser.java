@@ -1,7 +1,9 @@
 package org.ipc.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,8 +49,24 @@ public class CurrentUser {
         return identity.hasRole(role);
     }
 
-    /** Candidate groups of Camunda tasks this caller may work. */
+    /**
+     * Candidate groups of Camunda tasks this caller may work: their staff roles, plus {@code coordinator:<lang>}
+     * for each language a coordinator speaks and {@code specialist:<department>} for each of a specialist's
+     * departments.
+     */
     public List<String> taskGroups() {
-        return Roles.TASK_GROUPS.stream().filter(identity::hasRole).toList();
+        List<String> groups = new ArrayList<>(Roles.TASK_GROUPS.stream().filter(identity::hasRole).toList());
+        if (identity.hasRole(Roles.COORDINATOR)) {
+            withPrefix(Roles.LANGUAGE_PREFIX).map(Roles::coordinatorsSpeaking).forEach(groups::add);
+        }
+        if (identity.hasRole(Roles.SPECIALIST)) {
+            withPrefix(Roles.DEPARTMENT_PREFIX).map(Roles::specialistsOf).forEach(groups::add);
+        }
+        return List.copyOf(groups);
+    }
+
+    private Stream<String> withPrefix(String prefix) {
+        return identity.getRoles().stream().filter(r -> r.startsWith(prefix) && r.length() > prefix.length())
+                .map(r -> r.substring(prefix.length())).sorted();
     }
 }

@@ -15,6 +15,21 @@ public final class Roles {
     /** Roles that work tasks; each is also the Camunda candidate group of the tasks meant for it. */
     public static final List<String> TASK_GROUPS = List.of(COORDINATOR, SPECIALIST, FINANCE, SUPERVISOR);
 
+    /** A coordinator's language arrives as a realm role {@code lang:<ISO 639 code>}, e.g. {@code lang:ar}. */
+    public static final String LANGUAGE_PREFIX = "lang:";
+    /** A specialist's department arrives as a realm role {@code dept:<department code>}. */
+    public static final String DEPARTMENT_PREFIX = "dept:";
+
+    /** Candidate group of coordinator tasks for patients speaking {@code language}. */
+    public static String coordinatorsSpeaking(String language) {
+        return COORDINATOR + ":" + language;
+    }
+
+    /** Candidate group of specialist tasks of {@code department}. */
+    public static String specialistsOf(String department) {
+        return SPECIALIST + ":" + department;
+    }
+
     private Roles() {
     }
 }

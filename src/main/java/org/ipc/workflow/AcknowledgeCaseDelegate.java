@@ -8,7 +8,7 @@ import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.ipc.cases.CaseService;
+import org.ipc.cases.CaseLifecycle;
 
 /** BPMN step "Acknowledge case": records that the office has acknowledged the new case. Idempotent. */
 @Named("acknowledgeCase")
@@ -16,7 +16,7 @@ import org.ipc.cases.CaseService;
 public class AcknowledgeCaseDelegate implements JavaDelegate {
 
     @Inject
-    CaseService cases;
+    CaseLifecycle cases;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.ipc.cases.CaseService;
+import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.CaseStatus;
 
 /**
@@ -24,7 +24,7 @@ public class CaseStatusListener implements ExecutionListener {
     static final String PROPERTY = "caseStatus";
 
     @Inject
-    CaseService cases;
+    CaseLifecycle cases;
 
     @Override
     public void notify(DelegateExecution execution) {

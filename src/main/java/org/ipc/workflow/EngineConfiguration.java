@@ -1,9 +1,13 @@
 package org.ipc.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DurationBusinessCalendar;
@@ -15,13 +19,17 @@ import org.ipc.officehours.BusinessClock;
  * Our process engine configuration: Camunda's Quarkus extension takes the bean of this type, applies
  * {@code quarkus.camunda.generic-config.*} on top, and builds the engine from it. We add the business-time
  * calendar so user-task due dates ({@code dueDate} calendar) and timer durations ({@code duration} calendar)
- * can be written in office time.
+ * can be written in office time, and the parse listener that gives every coordinator task its single point of
+ * contact.
  */
 @Dependent
 public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
 
     @Inject
     BusinessClock office;
+
+    @Inject
+    CaseOwnershipListener ownership;
 
     @PostConstruct
     void registerBusinessCalendar() {
@@ -32,5 +40,12 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
                 new BusinessTimeCalendar(new DueDateBusinessCalendar(), office));
         calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CycleBusinessCalendar());
         setBusinessCalendarManager(calendars);
+
+        List<BpmnParseListener> parseListeners = new ArrayList<>();
+        if (getCustomPreBPMNParseListeners() != null) {
+            parseListeners.addAll(getCustomPreBPMNParseListeners());
+        }
+        parseListeners.add(new CoordinatorTaskParseListener(ownership));
+        setCustomPreBPMNParseListeners(parseListeners);
     }
 }

@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.ipc.cases.CaseService;
+import org.ipc.cases.CaseLifecycle;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.officehours.BusinessDuration;
 
@@ -31,7 +31,7 @@ public class FollowUpCallScheduler implements TaskListener {
     BusinessClock office;
 
     @Inject
-    CaseService cases;
+    CaseLifecycle cases;
 
     @Override
     public void notify(DelegateTask task) {

@@ -12,6 +12,14 @@ public final class ProcessVariables {
     /** The department code: routes specialist tasks. */
     public static final String DEPARTMENT = "department";
 
+    /** Candidate group of the case's coordinator tasks: {@code coordinator:<language>} or {@code coordinator}. */
+    public static final String COORDINATOR_GROUP = "coordinatorGroup";
+    /** True when no coordinator speaks the patient's language: an interpreter is arranged. */
+    public static final String INTERPRETER_NEEDED = "interpreterNeeded";
+
+    /** Candidate group of the case's specialist tasks: {@code specialist:<department>}. */
+    public static final String SPECIALIST_GROUP = "specialistGroup";
+
     private ProcessVariables() {
     }
 }

@@ -61,7 +61,7 @@ class CaseSubmissionSliceTest {
                 .containsEntry("language", "pt-BR")
                 .containsEntry("department", "cancer-center")
                 .containsEntry("overdue", false)
-                .containsEntry("candidateGroups", List.of("coordinator"));
+                .containsEntry("candidateGroups", List.of("coordinator:pt"));
         assertThat(task.get("assignee")).isNull();
         Instant created1 = Instant.parse((String) task.get("created"));
         Instant due = Instant.parse((String) task.get("due"));
@@ -73,7 +73,7 @@ class CaseSubmissionSliceTest {
                 .when().post("/api/inbox/tasks/" + taskId + "/claim")
                 .then().statusCode(200).body("assignee", equalTo("coordinator"));
         given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("decision", "accept")))
+                .body(Map.of("variables", Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true)))
                 .when().post("/api/inbox/tasks/" + taskId + "/complete")
                 .then().statusCode(200)
                 .body("caseId", equalTo(caseId))

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -66,8 +67,9 @@ class InboxActionsTest {
         action("coordinator", "claim").statusCode(200);
         complete("coordinator", Map.of()).statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("variables.decision")))
-                .body("errors[0].message", equalTo("is required"));
+                .body("errors.field", equalTo(List.of("variables.decision", "variables.recordsComplete",
+                        "variables.recordsInEnglish")))
+                .body("errors.message", everyItem(equalTo("is required")));
         assertTaskStillOpen();
     }
 

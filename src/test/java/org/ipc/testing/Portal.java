@@ -2,6 +2,8 @@ package org.ipc.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.Map;
+
 import io.restassured.http.ContentType;
 
 /** Submits synthetic cases through the portal, as a physician would. */
@@ -16,8 +18,16 @@ public final class Portal {
     }
 
     public static String submit(String physician, String type) {
+        return submit(physician, type, Map.of());
+    }
+
+    /** A case whose patient differs from the standard synthetic one in {@code patientChanges}. */
+    @SuppressWarnings("unchecked")
+    public static String submit(String physician, String type, Map<String, Object> patientChanges) {
+        Map<String, Object> request = CaseRequests.ofType(type);
+        ((Map<String, Object>) request.get("patient")).putAll(patientChanges);
         return given().auth().oauth2(Tokens.of(physician))
-                .contentType(ContentType.JSON).body(CaseRequests.ofType(type))
+                .contentType(ContentType.JSON).body(request)
                 .when().post("/api/portal/cases")
                 .then().statusCode(201).extract().path("id");
     }

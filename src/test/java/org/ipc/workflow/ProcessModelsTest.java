@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** The models in bpmn/ are deployed, valid, named, and drawn: they open in Camunda Modeler as they run. */
+/** The models in bpmn/ are deployed, valid, named (joins may stay unnamed), and drawn: they open in Camunda Modeler as they run. */
 class ProcessModelsTest {
 
     static Stream<String> models() {
@@ -51,7 +52,10 @@ class ProcessModelsTest {
                 .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
 
         assertThat(nodes).isNotEmpty().allSatisfy(node -> {
-            assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
+            boolean join = node instanceof Gateway && node.getOutgoing().size() == 1;
+            if (!join) {
+                assertThat(node.getName()).as("name of %s", node.getId()).isNotBlank();
+            }
             assertThat(shapes).as("shape of %s", node.getId()).contains(node.getId());
             assertThat(node.getId()).as("readable id").doesNotContain("Activity_").doesNotContain("Event_");
         });

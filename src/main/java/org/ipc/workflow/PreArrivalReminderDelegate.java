@@ -1,0 +1,43 @@
+package org.ipc.workflow;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.ipc.cases.CaseLifecycle;
+
+/**
+ * BPMN step "Plan the pre-arrival reminder": the reminder goes out {@code daysBefore} calendar days before the
+ * planned arrival, at {@code localTime} in the patient's own time zone (not the office's).
+ */
+@Named("preArrivalReminder")
+@ApplicationScoped
+public class PreArrivalReminderDelegate implements JavaDelegate {
+
+    static final String ARRIVAL = "arrivalDate";
+    static final String REMINDER_AT = "preArrivalReminderAt";
+
+    @Inject
+    CaseLifecycle cases;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
+        int daysBefore = Integer.parseInt(ModelProperties.required(element, "daysBefore"));
+        LocalTime at = LocalTime.parse(ModelProperties.required(element, "localTime"));
+        ZoneId patientZone = cases.patientTimeZone(
+                UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID)));
+        LocalDate arrival = DepositDeadlineDelegate.localDate((Date) execution.getVariable(ARRIVAL), patientZone);
+        execution.setVariable(REMINDER_AT,
+                Date.from(arrival.minusDays(daysBefore).atTime(at).atZone(patientZone).toInstant()));
+    }
+}

@@ -1,0 +1,141 @@
+package org.ipc.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.ipc.cases.CaseEvent;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.CaseStatusChange;
+import org.ipc.cases.PatientCase;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+
+/**
+ * Walks a case's process the way people and time do: tasks completed by named workers, timers fired after the
+ * engine clock is moved to their due date (never by sleeping), messages sent over the API.
+ */
+@ApplicationScoped
+public class ProcessDriver {
+
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    ManagementService management;
+
+    @Inject
+    HistoryService history;
+
+    public static void setNewYorkTime(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(newYork(localDateTime)));
+    }
+
+    public static Instant newYork(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(NEW_YORK).toInstant();
+    }
+
+    public String processOf(String caseId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> PatientCase.<PatientCase>findById(UUID.fromString(caseId)).processInstanceId);
+    }
+
+    /** The one open task with this BPMN id. */
+    public Task task(String caseId, String taskKey) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processOf(caseId)).taskDefinitionKey(taskKey).list();
+        assertThat(open).as("open %s tasks of case %s", taskKey, caseId).hasSize(1);
+        return open.get(0);
+    }
+
+    public List<String> openTaskKeys(String caseId) {
+        return tasks.createTaskQuery().processInstanceId(processOf(caseId)).list().stream()
+                .map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+
+    /** Claims and completes the task through the inbox API, as {@code user}, with its form values. */
+    public void complete(String caseId, String taskKey, String user, Map<String, Object> variables) {
+        String taskId = task(caseId, taskKey).getId();
+        given().auth().oauth2(Tokens.of(user)).when().post("/api/inbox/tasks/" + taskId + "/claim")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(Map.of("variables", variables))
+                .when().post("/api/inbox/tasks/" + taskId + "/complete")
+                .then().statusCode(200);
+    }
+
+    /** Moves the engine clock just past the timer's due date and fires it. */
+    public Instant fireTimer(String caseId, String timerId) {
+        Job timer = timer(caseId, timerId);
+        Instant due = timer.getDuedate().toInstant();
+        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
+        management.executeJob(timer.getId());
+        return due;
+    }
+
+    public Job timer(String caseId, String timerId) {
+        List<Job> timers = management.createJobQuery().processInstanceId(processOf(caseId)).timers()
+                .activityId(timerId).list();
+        assertThat(timers).as("pending %s timers of case %s", timerId, caseId).hasSize(1);
+        return timers.get(0);
+    }
+
+    public boolean isEnded(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processOf(caseId)).count() == 0;
+    }
+
+    public long pendingJobs(String caseId) {
+        return management.createJobQuery().processInstanceId(processOf(caseId)).count();
+    }
+
+    /** Whether the process ever held a variable of that name. */
+    public boolean everHadVariable(String caseId, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(processOf(caseId)).variableName(name)
+                .count() > 0;
+    }
+
+    public Object variable(String caseId, String name) {
+        return runtime.getVariable(processOf(caseId), name);
+    }
+
+    public static CaseStatus status(String caseId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> PatientCase.<PatientCase>findById(UUID.fromString(caseId)).status);
+    }
+
+    public static String owner(String caseId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> PatientCase.<PatientCase>findById(UUID.fromString(caseId)).owner);
+    }
+
+    public static List<CaseStatus> statusHistory(String caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> CaseStatusChange.historyOf(UUID.fromString(caseId))
+                .stream().map(change -> change.status).toList());
+    }
+
+    public static List<CaseEvent.Kind> events(String caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> CaseEvent.of(UUID.fromString(caseId)).stream()
+                .map(event -> event.kind).toList());
+    }
+}

@@ -1,0 +1,195 @@
+package org.ipc.workflow;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.ipc.cases.CaseEvent.Kind.CANCELLED_NO_DEPOSIT;
+import static org.ipc.cases.CaseEvent.Kind.DEPOSIT_RECEIVED;
+import static org.ipc.cases.CaseEvent.Kind.DEPOSIT_REMINDER;
+import static org.ipc.cases.CaseEvent.Kind.ESTIMATE_READY;
+import static org.ipc.cases.CaseEvent.Kind.PRE_ARRIVAL_REMINDER;
+import static org.ipc.cases.CaseEvent.Kind.SUMMARY_SENT;
+import static org.ipc.cases.CaseEvent.Kind.WITHDRAWN;
+import static org.ipc.cases.CaseStatus.AWAITING_DEPOSIT;
+import static org.ipc.cases.CaseStatus.CLOSED;
+import static org.ipc.cases.CaseStatus.DECLINED;
+import static org.ipc.cases.CaseStatus.FOLLOW_UP;
+import static org.ipc.cases.CaseStatus.IN_VISIT;
+import static org.ipc.cases.CaseStatus.SCHEDULING;
+import static org.ipc.cases.CaseStatus.SUBMITTED;
+import static org.ipc.cases.CaseStatus.UNDER_REVIEW;
+import static org.ipc.cases.CaseStatus.VISIT_SCHEDULED;
+import static org.ipc.testing.ProcessDriver.events;
+import static org.ipc.testing.ProcessDriver.newYork;
+import static org.ipc.testing.ProcessDriver.setNewYorkTime;
+import static org.ipc.testing.ProcessDriver.status;
+import static org.ipc.testing.ProcessDriver.statusHistory;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipc.testing.Portal;
+import org.ipc.testing.ProcessDriver;
+import org.ipc.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** Every path of bpmn/treatment-visit.bpmn, on PostgreSQL, with timers fired on a moved engine clock. */
+@QuarkusTest
+class TreatmentVisitProcessTest {
+
+    private static final Map<String, Object> ESTIMATE = Map.of("estimateAmount", 48_000,
+            "plannedAdmission", "2026-12-14");
+
+    @Inject
+    ProcessDriver process;
+
+    private String caseId;
+
+    @BeforeEach
+    void submitOnAMondayMorning() {
+        setNewYorkTime("2026-11-23T09:00");
+        caseId = Portal.submit("physician", "TREATMENT", Map.of("timeZone", "Asia/Dubai"));
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void happyPathFromIntakeThroughDepositVisitAndFollowUpToClosed() {
+        acceptAndEstimate(true);
+        assertThat(status(caseId)).isEqualTo(AWAITING_DEPOSIT);
+        assertThat(events(caseId)).contains(ESTIMATE_READY);
+        assertThat(((Date) process.variable(caseId, "depositDue")).toInstant())
+                .as("seven business days before the office opens on admission day, 14 December")
+                .isEqualTo(newYork("2026-12-03T08:00"));
+
+        depositPaid().then().statusCode(200).body("status", equalTo("SCHEDULING"));
+        assertThat(events(caseId)).contains(DEPOSIT_RECEIVED);
+        process.complete(caseId, "VisaInvitation", "coordinator", Map.of("visaLetterSent", true));
+        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
+                "appointmentsNote", "14 Dec 09:00 oncology clinic"));
+        process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
+                "interpreterBooked", true));
+        assertThat(status(caseId)).isEqualTo(VISIT_SCHEDULED);
+        assertThat(((Date) process.variable(caseId, "preArrivalReminderAt")).toInstant())
+                .as("two days before arrival at 10:00 in Dubai, the patient's own time")
+                .isEqualTo(LocalDateTime.parse("2026-12-11T10:00").atZone(ZoneId.of("Asia/Dubai")).toInstant());
+
+        process.fireTimer(caseId, "PreArrivalReminderDue");
+        assertThat(events(caseId)).contains(PRE_ARRIVAL_REMINDER);
+        arrived().then().statusCode(200).body("status", equalTo("IN_VISIT"));
+        process.complete(caseId, "CoordinateVisit", "coordinator", Map.of("discharged", true));
+        process.complete(caseId, "DischargeSummary", "specialist", Map.of("summaryWritten", true));
+        assertThat(events(caseId)).contains(SUMMARY_SENT);
+        process.complete(caseId, "FollowUpCall", "coordinator", Map.of("patientReached", true));
+
+        assertThat(process.isEnded(caseId)).isTrue();
+        assertThat(statusHistory(caseId)).containsExactly(SUBMITTED, UNDER_REVIEW, AWAITING_DEPOSIT, SCHEDULING,
+                VISIT_SCHEDULED, IN_VISIT, FOLLOW_UP, CLOSED);
+    }
+
+    @Test
+    void withoutAVisaLetterTheAppointmentsComeRightAfterTheDeposit() {
+        acceptAndEstimate(false);
+        depositPaid().then().statusCode(200);
+        assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
+    }
+
+    @Test
+    void declinedAtIntake() {
+        process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "decline", "visaLetterNeeded", false));
+        assertThat(process.isEnded(caseId)).isTrue();
+        assertThat(status(caseId)).isEqualTo(DECLINED);
+    }
+
+    @Test
+    void departmentDeclinesWithAReason() {
+        process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", true));
+        process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "decline",
+                "medicalReason", "Treatment is available closer to home."));
+        assertThat(process.isEnded(caseId)).isTrue();
+        assertThat(statusHistory(caseId)).containsExactly(SUBMITTED, UNDER_REVIEW, DECLINED);
+    }
+
+    @Test
+    void depositNeverPaidIsRemindedThenCancelledAtTheDeadline() {
+        acceptAndEstimate(true);
+        process.fireTimer(caseId, "DepositReminderDue");
+        process.fireTimer(caseId, "DepositReminderDue");
+        assertThat(events(caseId)).filteredOn(e -> e == DEPOSIT_REMINDER).hasSize(2);
+
+        assertThat(process.fireTimer(caseId, "DepositDeadlinePassed")).isEqualTo(newYork("2026-12-03T08:00"));
+        assertThat(process.isEnded(caseId)).isTrue();
+        assertThat(status(caseId)).isEqualTo(CLOSED);
+        assertThat(events(caseId)).contains(CANCELLED_NO_DEPOSIT);
+        assertThat(process.pendingJobs(caseId)).isZero();
+        depositPaid().then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void depositOrArrivalAtTheWrongTimeIsAConflict() {
+        depositPaid().then().statusCode(409);
+        arrived().then().statusCode(409);
+        given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/cases/" + caseId + "/deposit")
+                .then().statusCode(403);
+    }
+
+    @ParameterizedTest(name = "withdrawn at {0}")
+    @ValueSource(strings = { "MedicalReview", "WaitForDeposit", "AwaitArrival", "CoordinateVisit" })
+    void withdrawalAtAnyStageEndsEveryTaskAndTimer(String stage) {
+        walkTo(stage);
+        given().auth().oauth2(Tokens.of("physician")).when().post("/api/portal/cases/" + caseId + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        assertThat(process.isEnded(caseId)).isTrue();
+        assertThat(process.pendingJobs(caseId)).isZero();
+        assertThat(events(caseId)).contains(WITHDRAWN);
+    }
+
+    private void walkTo(String stage) {
+        process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", false));
+        if (stage.equals("MedicalReview")) {
+            return;
+        }
+        process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
+                "medicalReason", "Good candidate."));
+        process.complete(caseId, "CostEstimate", "finance", ESTIMATE);
+        if (stage.equals("WaitForDeposit")) {
+            return;
+        }
+        depositPaid().then().statusCode(200);
+        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
+                "appointmentsNote", "Clinic"));
+        process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true, "interpreterBooked", false));
+        if (stage.equals("AwaitArrival")) {
+            return;
+        }
+        arrived().then().statusCode(200);
+    }
+
+    private void acceptAndEstimate(boolean visa) {
+        process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", visa));
+        process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
+                "medicalReason", "We can treat this."));
+        process.complete(caseId, "CostEstimate", "finance", ESTIMATE);
+    }
+
+    private io.restassured.response.Response depositPaid() {
+        return given().auth().oauth2(Tokens.of("finance")).when().post("/api/cases/" + caseId + "/deposit");
+    }
+
+    private io.restassured.response.Response arrived() {
+        return given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/cases/" + caseId + "/arrival");
+    }
+}
