@@ -110,7 +110,7 @@ class PackagedServiceIT {
     @Order(2)
     void walksTheSliceWithTokensFromTheRealm() {
         String physician = issuer.token("dr-haddad", "physician");
-        String coordinator = issuer.token("lin", "coordinator");
+        String coordinator = issuer.token("lin", "coordinator", "lang:pt", "lang:en");
 
         String caseId = given().auth().oauth2(physician).contentType(ContentType.JSON)
                 .body(CaseRequests.secondOpinion())
@@ -124,7 +124,7 @@ class PackagedServiceIT {
         given().auth().oauth2(coordinator).when().post("/api/inbox/tasks/" + taskId + "/claim")
                 .then().statusCode(200);
         given().auth().oauth2(coordinator).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("decision", "accept")))
+                .body(Map.of("variables", Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true)))
                 .when().post("/api/inbox/tasks/" + taskId + "/complete")
                 .then().statusCode(200).body("caseStatus", equalTo("UNDER_REVIEW"));
 
