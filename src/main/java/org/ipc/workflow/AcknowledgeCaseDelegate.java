@@ -1,6 +1,5 @@
 package org.ipc.workflow;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +19,6 @@ public class AcknowledgeCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cases.acknowledge(UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID)));
+        cases.acknowledge(ProcessVariables.caseId(execution));
     }
 }

@@ -1,6 +1,5 @@
 package org.ipc.workflow;
 
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +28,7 @@ public class CaseEventDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
         CaseEvent.Kind kind = CaseEvent.Kind.valueOf(ModelProperties.required(element, PROPERTY));
-        cases.recordEvent(UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID)), kind,
+        cases.recordEvent(ProcessVariables.caseId(execution), kind,
                 execution.getCurrentActivityName());
     }
 }

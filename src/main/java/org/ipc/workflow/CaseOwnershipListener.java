@@ -22,7 +22,7 @@ public class CaseOwnershipListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        UUID caseId = UUID.fromString((String) task.getVariable(ProcessVariables.CASE_ID));
+        UUID caseId = ProcessVariables.caseId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String owner = cases.ownerOf(caseId);
             if (owner != null) {

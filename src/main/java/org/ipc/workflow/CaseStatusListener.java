@@ -29,7 +29,7 @@ public class CaseStatusListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         CaseStatus status = declaredStatus(execution);
-        UUID caseId = UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID));
+        UUID caseId = ProcessVariables.caseId(execution);
         cases.moveTo(caseId, status);
     }
 

@@ -37,7 +37,7 @@ public class FollowUpCallScheduler implements TaskListener {
     public void notify(DelegateTask task) {
         BusinessDuration after = BusinessDuration.parse(
                 ModelProperties.required((BaseElement) task.getBpmnModelElementInstance(), CALL_AFTER));
-        UUID caseId = UUID.fromString((String) task.getVariable(ProcessVariables.CASE_ID));
+        UUID caseId = ProcessVariables.caseId(task);
         ZoneId patientZone = cases.patientTimeZone(caseId);
         Instant earliest = office.plus(office.now(), after);
         task.setDueDate(Date.from(office.callSlot(earliest, patientZone)));

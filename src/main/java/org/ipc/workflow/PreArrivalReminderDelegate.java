@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
         int daysBefore = Integer.parseInt(ModelProperties.required(element, "daysBefore"));
         LocalTime at = LocalTime.parse(ModelProperties.required(element, "localTime"));
         ZoneId patientZone = cases.patientTimeZone(
-                UUID.fromString((String) execution.getVariable(ProcessVariables.CASE_ID)));
+                ProcessVariables.caseId(execution));
         LocalDate arrival = DepositDeadlineDelegate.localDate((Date) execution.getVariable(ARRIVAL), patientZone);
         execution.setVariable(REMINDER_AT,
                 Date.from(arrival.minusDays(daysBefore).atTime(at).atZone(patientZone).toInstant()));

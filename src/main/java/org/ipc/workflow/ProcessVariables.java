@@ -1,5 +1,9 @@
 package org.ipc.workflow;
 
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * The only process variables we set: ids and routing keys. Everything else about a case lives in our tables.
  */
@@ -21,5 +25,10 @@ public final class ProcessVariables {
     public static final String SPECIALIST_GROUP = "specialistGroup";
 
     private ProcessVariables() {
+    }
+
+    /** The case a process (or one of its tasks) works on. */
+    public static UUID caseId(VariableScope scope) {
+        return UUID.fromString((String) scope.getVariable(CASE_ID));
     }
 }
