@@ -30,6 +30,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "Invalid request", detail, errors);
     }
 
+    /** A failure of one field with a status other than 400 (413 too large, 415 unsupported type, ...). */
+    public static ProblemException of(int status, String title, String field, String message) {
+        return new ProblemException(status, title, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not found", what + " was not found", List.of());
     }

@@ -14,8 +14,10 @@ import jakarta.transaction.Transactional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.ipc.api.Idempotency;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
+import org.ipc.api.StoredResponse;
 import org.ipc.departments.DepartmentCatalog;
 import org.ipc.notify.Acknowledgements;
 import org.ipc.patients.Patient;
@@ -57,13 +59,24 @@ public class CaseService {
     CaseLifecycle lifecycle;
 
     @Inject
-    CaseMessages messages;
+    Idempotency idempotency;
+
+    @Inject
+    ProcessMessages messages;
 
     @Inject
     TaskRouting routing;
 
     @Inject
     Acknowledgements acknowledgements;
+
+    /** Submits a case once per Idempotency-Key: a retry gets the first answer (201, Location, the case). */
+    public StoredResponse submit(NewCaseRequest request, String idempotencyKey) {
+        return idempotency.run("submit-case", idempotencyKey, request, () -> {
+            PortalCaseView created = submit(request);
+            return new StoredResponse(201, "/api/portal/cases/" + created.id(), idempotency.toJson(created));
+        });
+    }
 
     @Transactional
     public PortalCaseView submit(NewCaseRequest request) {
@@ -108,9 +121,12 @@ public class CaseService {
     }
 
     @Transactional
-    public Page<PortalCaseSummary> listForCurrentPhysician(int pageIndex, int size) {
+    public Page<PortalCaseSummary> listForCurrentPhysician(CaseStatus status, int pageIndex, int size) {
         return physicians.currentIfKnown().map(physician -> {
-            var query = PatientCase.<PatientCase>find("physician = ?1 order by createdAt desc, id", physician)
+            var query = (status == null
+                    ? PatientCase.<PatientCase>find("physician = ?1 order by createdAt desc, id", physician)
+                    : PatientCase.<PatientCase>find("physician = ?1 and status = ?2 order by createdAt desc, id",
+                            physician, status))
                     .page(io.quarkus.panache.common.Page.of(pageIndex, size));
             List<PortalCaseSummary> items = query.list().stream().map(PortalCaseSummary::of).toList();
             return new Page<>(items, query.count());

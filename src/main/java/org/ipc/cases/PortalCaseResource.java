@@ -1,6 +1,5 @@
 package org.ipc.cases;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.ipc.api.Enums;
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
 import org.ipc.api.PageRequest;
@@ -34,14 +36,15 @@ public class PortalCaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest body) {
-        PortalCaseView created = cases.submit(body);
-        return Response.created(URI.create("/api/portal/cases/" + created.id())).entity(created).build();
+    public Response submit(@NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest body,
+            @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return cases.submit(body, idempotencyKey).toResponse();
     }
 
     @GET
-    public Page<PortalCaseSummary> list(@Valid @BeanParam PageRequest page) {
-        return cases.listForCurrentPhysician(page.page, page.size);
+    public Page<PortalCaseSummary> list(@RestQuery String status, @Valid @BeanParam PageRequest page) {
+        return cases.listForCurrentPhysician(status == null ? null : Enums.parse(CaseStatus.class, "status", status),
+                page.page, page.size);
     }
 
     @POST

@@ -36,7 +36,7 @@ public class StaffCaseResource {
     }
 
     @Inject
-    CaseMessages messages;
+    ProcessMessages messages;
 
     @POST
     @Path("/owner")

@@ -28,7 +28,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipc.cases.CaseEvent;
-import org.ipc.cases.CaseMessages;
+import org.ipc.cases.ProcessMessages;
 import org.ipc.cases.CaseNote;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
@@ -54,7 +54,7 @@ class SecondOpinionProcessTest {
     ProcessDriver process;
 
     @Inject
-    CaseMessages messages;
+    ProcessMessages messages;
 
     private String caseId;
 

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -24,7 +23,7 @@ import org.ipc.security.Roles;
  * that is not waiting for it answers 409.
  */
 @ApplicationScoped
-public class CaseMessages {
+public class ProcessMessages {
 
     public static final String CASE_WITHDRAWN = "CaseWithdrawn";
     public static final String RECORDS_RECEIVED = "RecordsReceived";
@@ -121,12 +120,16 @@ public class CaseMessages {
     }
 
     private boolean tryCorrelate(PatientCase c, String message) {
+        // Ask first: a failed correlation would mark the whole transaction for rollback.
+        boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(c.processInstanceId)
+                .eventType("message").eventName(message).count() > 0;
+        if (!waiting) {
+            return false;
+        }
         identity.setAuthenticatedUserId(user.id());
         try {
             runtime.createMessageCorrelation(message).processInstanceId(c.processInstanceId).correlateWithResult();
             return true;
-        } catch (MismatchingMessageCorrelationException notWaiting) {
-            return false;
         } finally {
             identity.clearAuthentication();
         }

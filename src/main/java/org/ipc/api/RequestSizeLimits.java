@@ -1,0 +1,47 @@
+package org.ipc.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipc.documents.DocumentsConfig;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+
+/**
+ * Refuses an over-large request from its Content-Length alone, before a byte of its body is read: JSON bodies are
+ * small, uploads may carry one document of the configured size. The answer is problem+json like every other.
+ * (A chunked body with no length is still cut off by {@code quarkus.http.limits.max-body-size}.)
+ */
+@ApplicationScoped
+public class RequestSizeLimits {
+
+    /** Room a multipart body needs besides its file: part headers, boundaries, form fields. */
+    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
+
+    @ConfigProperty(name = "ipc.http.max-json-size", defaultValue = "1048576")
+    long maxJsonSize;
+
+    void install(@Observes Router router, DocumentsConfig documents) {
+        long maxUpload = documents.maxFileSize() + MULTIPART_OVERHEAD;
+        router.route().order(Integer.MIN_VALUE + 10).handler(rc -> {
+            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+            long limit = multipart ? maxUpload : maxJsonSize;
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > limit) {
+                rc.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                                + "\"detail\":\"The request body is larger than the limit of " + limit / (1024 * 1024)
+                                + " MB" + (multipart ? " for one upload; send one large file at a time" : "")
+                                + "\",\"instance\":\"" + rc.request().path().replace("\"", "") + "\"}");
+                return;
+            }
+            rc.next();
+        });
+    }
+}

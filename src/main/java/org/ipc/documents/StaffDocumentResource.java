@@ -1,0 +1,57 @@
+package org.ipc.documents;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ipc.api.Ids;
+import org.ipc.api.Page;
+import org.ipc.api.ProblemException;
+import org.ipc.security.Roles;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Hospital staff read a case's documents and add the Center's own (opinion letter, estimate, visit summary). */
+@Path("/api/cases/{id}/documents")
+@RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
+public class StaffDocumentResource {
+
+    @Inject
+    DocumentService documents;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
+            @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        return documents.uploadAsStaff(caseId(id), files, kind, language, idempotencyKey).toResponse();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page<DocumentView> list(@PathParam("id") String id) {
+        return documents.listForStaff(caseId(id));
+    }
+
+    @GET
+    @Path("/{docId}")
+    public Response download(@PathParam("id") String id, @PathParam("docId") String docId) {
+        UUID document = Ids.parse(docId).orElseThrow(() -> ProblemException.notFound("Document"));
+        return Downloads.of(documents.downloadForStaff(caseId(id), document));
+    }
+
+    private static UUID caseId(String id) {
+        return Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
+    }
+}

@@ -1,0 +1,81 @@
+package org.ipc.messages;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.ipc.api.Page;
+import org.ipc.api.ProblemException;
+import org.ipc.cases.PatientCase;
+import org.ipc.physicians.PhysicianDirectory;
+import org.ipc.security.CurrentUser;
+import org.ipc.security.Roles;
+
+/** The conversation on a case between its referring physician and the Center, oldest first. */
+@ApplicationScoped
+public class MessageService {
+
+    @Inject
+    PhysicianDirectory physicians;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public MessageView postAsPhysician(UUID caseId, NewMessage message) {
+        PatientCase c = ownCase(caseId);
+        return post(c, message, Roles.PHYSICIAN);
+    }
+
+    @Transactional
+    public Page<MessageView> listForPhysician(UUID caseId) {
+        return list(ownCase(caseId));
+    }
+
+    @Transactional
+    public MessageView postAsStaff(UUID caseId, NewMessage message) {
+        String role = user.taskGroups().stream().filter(Roles.TASK_GROUPS::contains).findFirst().orElse("staff");
+        return post(staffCase(caseId), message, role);
+    }
+
+    @Transactional
+    public Page<MessageView> listForStaff(UUID caseId) {
+        return list(staffCase(caseId));
+    }
+
+    private MessageView post(PatientCase c, NewMessage message, String role) {
+        CaseMessage m = new CaseMessage();
+        m.id = UUID.randomUUID();
+        m.caseId = c.id;
+        m.authorId = user.id();
+        m.authorName = user.displayName();
+        m.authorRole = role;
+        m.body = message.body().strip();
+        m.createdAt = Instant.now(clock);
+        m.position = (int) CaseMessage.count("caseId", c.id) + 1;
+        m.persist();
+        return MessageView.of(m);
+    }
+
+    private static Page<MessageView> list(PatientCase c) {
+        List<MessageView> all = CaseMessage.of(c.id).stream().map(MessageView::of).toList();
+        return new Page<>(all, all.size());
+    }
+
+    private PatientCase ownCase(UUID caseId) {
+        return physicians.currentIfKnown().flatMap(p -> PatientCase.findOwnedBy(caseId, p))
+                .orElseThrow(() -> ProblemException.notFound("Case"));
+    }
+
+    private static PatientCase staffCase(UUID caseId) {
+        return PatientCase.<PatientCase>findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case"));
+    }
+}
