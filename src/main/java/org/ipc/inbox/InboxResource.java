@@ -1,6 +1,7 @@
 package org.ipc.inbox;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ipc.api.Ids;
 import org.ipc.api.Page;
+import org.ipc.api.ProblemException;
 import org.ipc.api.PageRequest;
 import org.ipc.security.Roles;
 
@@ -35,11 +38,14 @@ public class InboxResource {
             @QueryParam("language") @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as ar") String language,
             @QueryParam("department") @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a department code") String department,
             @QueryParam("overdue") @Pattern(regexp = "true|false", message = "must be true or false") String overdue,
+            @QueryParam("caseId") String caseId,
             @Valid @BeanParam PageRequest page) {
         InboxService.Assignee who = assignee == null ? null
                 : InboxService.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT));
+        UUID caseUuid = caseId == null ? null
+                : Ids.parse(caseId).orElseThrow(() -> ProblemException.badField("caseId", "must be a case id"));
         return inbox.list(new InboxService.Filter(who, language, department,
-                overdue == null ? null : Boolean.valueOf(overdue)), page.first(), page.size);
+                overdue == null ? null : Boolean.valueOf(overdue), caseUuid), page.first(), page.size);
     }
 
     @GET

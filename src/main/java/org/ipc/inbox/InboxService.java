@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ import org.ipc.workflow.ProcessVariables;
 public class InboxService {
 
     /** Filters of {@code GET /api/inbox/tasks}; null means "any". */
-    public record Filter(Assignee assignee, String language, String department, Boolean overdue) {
+    public record Filter(Assignee assignee, String language, String department, Boolean overdue, UUID caseId) {
     }
 
     public enum Assignee {
@@ -141,6 +142,10 @@ public class InboxService {
             query.taskUnassigned().taskCandidateGroupIn(groups);
         } else {
             query.or().taskAssignee(me).taskCandidateGroupIn(groups).endOr();
+        }
+        if (filter.caseId() != null) {
+            query.processInstanceId(PatientCase.<PatientCase>findByIdOptional(filter.caseId())
+                    .map(c -> c.processInstanceId).orElse("none"));
         }
         if (filter.language() != null) {
             query.processVariableValueEquals(ProcessVariables.LANGUAGE, filter.language());

@@ -88,13 +88,13 @@ class CaseSubmissionSliceTest {
 
         // and the specialists' inbox holds the review, no longer the coordinators'
         given().auth().oauth2(Tokens.of("specialist"))
-                .queryParam("size", 100)
+                .queryParam("caseId", caseId)
                 .when().get("/api/inbox/tasks")
                 .then().statusCode(200)
                 .body("items.findAll { it.caseReference == '" + reference + "' }.taskKey",
                         equalTo(List.of("SpecialistReview")));
         given().auth().oauth2(Tokens.of("coordinator"))
-                .queryParam("size", 100)
+                .queryParam("caseId", caseId)
                 .when().get("/api/inbox/tasks")
                 .then().statusCode(200)
                 .body("items.findAll { it.caseReference == '" + reference + "' }", equalTo(List.of()));
@@ -113,6 +113,29 @@ class CaseSubmissionSliceTest {
                 .body("type", equalTo("TREATMENT"))
                 .body("id", notNullValue())
                 .contentType(ContentType.JSON);
+    }
+
+    @Test
+    void physicianFiltersOwnCasesByStatus() {
+        String declined = Portal.submit("physician");
+        String taskId = (String) Inbox.intakeTaskOf(declined).get("id");
+        given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/inbox/tasks/" + taskId + "/claim")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("decision", "decline", "recordsComplete", false, "recordsInEnglish", true)))
+                .when().post("/api/inbox/tasks/" + taskId + "/complete").then().statusCode(200);
+
+        List<String> declinedIds = given().auth().oauth2(Tokens.of("physician")).queryParam("status", "DECLINED")
+                .queryParam("size", 100).when().get("/api/portal/cases")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(declinedIds).contains(declined);
+        List<String> statuses = given().auth().oauth2(Tokens.of("physician")).queryParam("status", "DECLINED")
+                .queryParam("size", 100).when().get("/api/portal/cases")
+                .then().statusCode(200).extract().jsonPath().getList("items.status");
+        assertThat(statuses).containsOnly("DECLINED");
+        given().auth().oauth2(Tokens.of("physician")).queryParam("status", "LOST")
+                .when().get("/api/portal/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
     }
 
     @Test

@@ -159,7 +159,7 @@ class InboxActionsTest {
     }
 
     private List<String> taskIds(String user, Map<String, String> query) {
-        return given().auth().oauth2(Tokens.of(user)).queryParams(query).queryParam("size", 100)
+        return given().auth().oauth2(Tokens.of(user)).queryParams(query).queryParam("caseId", caseId)
                 .when().get("/api/inbox/tasks")
                 .then().statusCode(200).extract().jsonPath().getList("items.id");
     }

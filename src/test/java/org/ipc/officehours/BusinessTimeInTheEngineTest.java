@@ -65,7 +65,7 @@ class BusinessTimeInTheEngineTest {
 
         setNewYorkTime("2026-11-23T16:01");
         List<String> overdue = given().auth().oauth2(Tokens.of("coordinator")).queryParam("overdue", "true")
-                .queryParam("size", 100).when().get("/api/inbox/tasks")
+                .queryParam("caseId", created.getString("id")).when().get("/api/inbox/tasks")
                 .then().statusCode(200).extract().jsonPath().getList("items.caseReference");
         assertThat(overdue).contains(created.getString("reference"));
         assertThat(Inbox.intakeTaskOf(created.getString("reference")).get("overdue")).isEqualTo(true);
@@ -86,7 +86,7 @@ class BusinessTimeInTheEngineTest {
         setNewYorkTime("2026-11-27T16:01");
         management.executeJob(timer.getId());
 
-        List<String> supervisorTasks = given().auth().oauth2(Tokens.of("supervisor")).queryParam("size", 100)
+        List<String> supervisorTasks = given().auth().oauth2(Tokens.of("supervisor")).queryParam("caseId", caseId)
                 .when().get("/api/inbox/tasks")
                 .then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.caseId == '" + caseId + "' }.taskKey");

@@ -11,10 +11,11 @@ public final class Inbox {
     private Inbox() {
     }
 
-    /** The open intake task of a case, by its reference, from the coordinators' unassigned queue. */
-    public static Map<String, Object> intakeTaskOf(String caseId) {
+    /** The open intake task of a case (by id, or by reference), from the coordinators' unassigned queue. */
+    public static Map<String, Object> intakeTaskOf(String caseIdOrReference) {
+        String caseId = caseIdOrReference.startsWith("IPC-") ? Portal.idOf(caseIdOrReference) : caseIdOrReference;
         List<Map<String, Object>> items = given().auth().oauth2(Tokens.of("coordinator"))
-                .queryParam("assignee", "unassigned").queryParam("size", 100)
+                .queryParam("assignee", "unassigned").queryParam("caseId", caseId).queryParam("size", 100)
                 .when().get("/api/inbox/tasks")
                 .then().statusCode(200)
                 .extract().jsonPath().getList("items");

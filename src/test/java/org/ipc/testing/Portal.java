@@ -12,6 +12,12 @@ public final class Portal {
     private Portal() {
     }
 
+    /** The id of a case from its reference, through the service's own table. */
+    public static String idOf(String reference) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.ipc.cases.PatientCase
+                .<org.ipc.cases.PatientCase>find("reference", reference).firstResult().id.toString());
+    }
+
     /** A second-opinion case; answers its id. */
     public static String submit(String physician) {
         return submit(physician, "SECOND_OPINION");

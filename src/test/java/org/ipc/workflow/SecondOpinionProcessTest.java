@@ -160,12 +160,12 @@ class SecondOpinionProcessTest {
         process.fireTimer(caseId, "OpinionLate");
         assertThat(process.openTaskKeys(caseId)).containsExactly("EscalateLateOpinion", "SpecialistReview");
 
-        List<String> supervisorQueue = given().auth().oauth2(Tokens.of("supervisor")).queryParam("size", 100)
+        List<String> supervisorQueue = given().auth().oauth2(Tokens.of("supervisor")).queryParam("caseId", caseId)
                 .when().get("/api/inbox/tasks").then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.caseId == '" + caseId + "' }.taskKey");
         assertThat(supervisorQueue).containsExactly("EscalateLateOpinion");
         List<Map<String, Object>> late = given().auth().oauth2(Tokens.of("specialist")).queryParam("overdue", "true")
-                .queryParam("size", 100).when().get("/api/inbox/tasks").then().statusCode(200).extract().jsonPath()
+                .queryParam("caseId", caseId).when().get("/api/inbox/tasks").then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.caseId == '" + caseId + "' }");
         assertThat(late).extracting(t -> t.get("taskKey")).containsExactly("SpecialistReview");
     }
