@@ -14,6 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
@@ -24,6 +30,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** A physician's records up and down: their own cases only; opinions and summaries once released. */
 @Path("/api/portal/cases/{id}/documents")
+@Tag(name = "Portal")
 @RolesAllowed(Roles.PHYSICIAN)
 public class PortalDocumentResource {
 
@@ -33,6 +40,18 @@ public class PortalDocumentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The stored documents: parts named file (PDF, JPEG, PNG, DICOM, UTF-8 text), optional kind and language", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "stored", value = ApiExamples.DOCUMENTS)))
+    @APIResponse(responseCode = "400", description = "No file, too many files, an empty file, a file name with folders", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "bad upload", value = ApiExamples.INVALID)))
+    @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "413", description = "A file or the request is over the limit", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "too large", value = ApiExamples.TOO_LARGE)))
+    @APIResponse(responseCode = "415", description = "A type other than the five, or content that is not what it was sent as", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "spoofed type", value = ApiExamples.UNSUPPORTED)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another upload", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "key reused", value = ApiExamples.KEY_REUSED)))
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
             @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return documents.uploadAsPhysician(caseId(id), files, kind, language, idempotencyKey).toResponse();
@@ -40,12 +59,20 @@ public class PortalDocumentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The case's documents the physician may see", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "documents", value = ApiExamples.DOCUMENTS)))
+    @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
     public Page<DocumentView> list(@PathParam("id") String id) {
         return documents.listForPhysician(caseId(id));
     }
 
     @GET
     @Path("/{docId}")
+    @APIResponse(responseCode = "200", description = "The file, with its recognised content type, length and SHA-256 digest")
+    @APIResponse(responseCode = "404", description = "No such document, or an opinion or summary not released yet", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not yours or not released", value = ApiExamples.NOT_FOUND)))
+
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId) {
         UUID document = Ids.parse(docId).orElseThrow(() -> ProblemException.notFound("Document"));
         return Downloads.of(documents.downloadForPhysician(caseId(id), document));

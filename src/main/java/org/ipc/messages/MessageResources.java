@@ -15,6 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
@@ -27,6 +33,7 @@ public final class MessageResources {
     }
 
     @Path("/api/portal/cases/{id}/messages")
+    @Tag(name = "Portal")
     @RolesAllowed(Roles.PHYSICIAN)
     @Produces(MediaType.APPLICATION_JSON)
     public static class Portal {
@@ -36,12 +43,22 @@ public final class MessageResources {
 
         @POST
         @Consumes(MediaType.APPLICATION_JSON)
+        @APIResponse(responseCode = "201", description = "The message as both sides will read it", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "posted", value = ApiExamples.MESSAGE)))
+        @APIResponse(responseCode = "400", description = "Blank, over 5,000 characters, or with control characters", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "bad message", value = ApiExamples.INVALID)))
+        @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
         public Response post(@PathParam("id") String id,
+                @RequestBody(content = @Content(mediaType = "application/json",
+                        examples = @ExampleObject(name = "message", value = ApiExamples.NEW_MESSAGE)))
                 @NotNull(message = "a JSON body {\"body\": \"...\"} is required") @Valid NewMessage body) {
             return Response.status(201).entity(messages.postAsPhysician(caseId(id), body)).build();
         }
 
         @GET
+        @APIResponse(responseCode = "200", description = "The conversation, oldest first", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "conversation", value = ApiExamples.MESSAGES)))
         public Page<MessageView> list(@PathParam("id") String id) {
             return messages.listForPhysician(caseId(id));
         }

@@ -116,6 +116,15 @@ class CaseSubmissionSliceTest {
     }
 
     @Test
+    void thePhysiciansProfileComesFromTheToken() {
+        Portal.submit("physician2");
+        var physician = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> org.ipc.physicians.ReferringPhysician.findBySubject("physician2").orElseThrow());
+        assertThat(physician.displayName).isEqualTo("Physician2");
+        assertThat(physician.email).isEqualTo("physician2@example.com");
+    }
+
+    @Test
     void physicianFiltersOwnCasesByStatus() {
         String declined = Portal.submit("physician");
         String taskId = (String) Inbox.intakeTaskOf(declined).get("id");

@@ -45,6 +45,7 @@ class PackagedServiceIT {
     private static TestIssuer issuer;
     private static Process service;
     private static long readyMillis;
+    private static String uploadFigures = "";
 
     @BeforeAll
     static void startServiceAsProductionDoes() throws Exception {
@@ -68,6 +69,7 @@ class PackagedServiceIT {
         env.put("QUARKUS_OIDC_CLIENT_ID", "ipc-api");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(freePort()));
+        env.put("IPC_DOCUMENTS_DIRECTORY", Path.of("target", "it-documents").toAbsolutePath().toString());
 
         long started = System.nanoTime();
         service = builder.start();
@@ -82,8 +84,8 @@ class PackagedServiceIT {
             long rssKb = residentKb(service.pid());
             service.destroy();
             service.waitFor();
-            String figures = "packaged service: ready in %d ms (JVM start to /q/health/ready UP), RSS %d MB after the tests%n"
-                    .formatted(readyMillis, rssKb / 1024);
+            String figures = ("packaged service: ready in %d ms (JVM start to /q/health/ready UP), RSS %d MB after the tests%n"
+                    + "%s").formatted(readyMillis, rssKb / 1024, uploadFigures);
             Files.writeString(Path.of("target", "packaged-service-figures.txt"), figures);
             System.out.print(figures);
         }
@@ -132,6 +134,47 @@ class PackagedServiceIT {
                 .then().statusCode(200).body("status", equalTo("UNDER_REVIEW"));
         given().auth().oauth2(issuer.token("dr-other", "physician")).when().get("/api/portal/cases/" + caseId)
                 .then().statusCode(404);
+    }
+
+    @Test
+    @Order(3)
+    void aFiftyMegabyteUploadStreamsThroughWithoutHoldingTheFileInMemory() throws Exception {
+        String physician = issuer.token("dr-haddad", "physician");
+        String caseId = given().auth().oauth2(physician).contentType(ContentType.JSON)
+                .body(CaseRequests.secondOpinion()).when().post("/api/portal/cases")
+                .then().statusCode(201).extract().path("id");
+        byte[] file = new byte[50 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(file);
+        byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, file, 0, header.length);
+
+        long before = residentKb(service.pid());
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
+        java.util.concurrent.atomic.AtomicBoolean uploading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (uploading.get()) {
+                try {
+                    peak.accumulateAndGet(residentKb(service.pid()), Math::max);
+                    Thread.sleep(20);
+                } catch (IOException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long started = System.nanoTime();
+        String sha = given().auth().oauth2(physician).multiPart("file", "ct-series.pdf", file, "application/pdf")
+                .when().post("/api/portal/cases/" + caseId + "/documents")
+                .then().statusCode(201).extract().path("items[0].sha256");
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        uploading.set(false);
+        sampler.join();
+        long after = residentKb(service.pid());
+
+        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(file)));
+        uploadFigures = ("50 MB upload: %d ms; service RSS %d MB before, %d MB peak while uploading (+%d MB), %d MB after%n")
+                .formatted(millis, before / 1024, peak.get() / 1024, (peak.get() - before) / 1024, after / 1024);
     }
 
     @Test
