@@ -124,8 +124,8 @@ public class CaseService {
     public Page<PortalCaseSummary> listForCurrentPhysician(CaseStatus status, int pageIndex, int size) {
         return physicians.currentIfKnown().map(physician -> {
             var query = (status == null
-                    ? PatientCase.<PatientCase>find("physician = ?1 order by createdAt desc, id", physician)
-                    : PatientCase.<PatientCase>find("physician = ?1 and status = ?2 order by createdAt desc, id",
+                    ? PatientCase.<PatientCase>find("physician = ?1 order by createdAt desc, reference desc", physician)
+                    : PatientCase.<PatientCase>find("physician = ?1 and status = ?2 order by createdAt desc, reference desc",
                             physician, status))
                     .page(io.quarkus.panache.common.Page.of(pageIndex, size));
             List<PortalCaseSummary> items = query.list().stream().map(PortalCaseSummary::of).toList();

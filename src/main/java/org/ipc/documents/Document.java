@@ -59,8 +59,12 @@ public class Document extends PanacheEntityBase {
     @Column(name = "uploaded_at", nullable = false)
     public Instant uploadedAt;
 
+    /** 1, 2, 3... within the case: the order documents arrived in. */
+    @Column(nullable = false)
+    public int position;
+
     public static List<Document> of(UUID caseId) {
-        return list("caseId = ?1 order by uploadedAt, id", caseId);
+        return list("caseId = ?1 order by position", caseId);
     }
 
     public static Optional<Document> inCase(UUID caseId, UUID documentId) {

@@ -196,6 +196,7 @@ public class DocumentService {
     private List<DocumentView> store(UUID caseId, List<Checked> files, DocumentKind kind, String language,
             String uploader, boolean staff) {
         List<DocumentView> stored = new ArrayList<>();
+        int position = (int) Document.count("caseId", caseId);
         for (Checked file : files) {
             String key;
             try (InputStream in = Files.newInputStream(file.path())) {
@@ -217,6 +218,7 @@ public class DocumentService {
             d.uploadedBy = uploader;
             d.uploadedByStaff = staff;
             d.uploadedAt = Instant.now(clock);
+            d.position = ++position;
             d.persist();
             stored.add(DocumentView.of(d));
         }
