@@ -9,6 +9,11 @@ public final class Ids {
     private Ids() {
     }
 
+    /** The id, or a 404 for {@code what} when the text is not one. */
+    public static UUID require(String id, String what) {
+        return parse(id).orElseThrow(() -> ProblemException.notFound(what));
+    }
+
     public static Optional<UUID> parse(String id) {
         if (id == null || id.length() != 36) {
             return Optional.empty();

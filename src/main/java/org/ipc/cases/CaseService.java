@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +58,9 @@ public class CaseService {
     CaseLifecycle lifecycle;
 
     @Inject
+    CaseAccess access;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -108,10 +110,8 @@ public class CaseService {
     }
 
     @Transactional
-    public Optional<PortalCaseView> findForCurrentPhysician(UUID id) {
-        return physicians.currentIfKnown()
-                .flatMap(physician -> PatientCase.findOwnedBy(id, physician))
-                .map(c -> view(c));
+    public PortalCaseView findForCurrentPhysician(UUID id) {
+        return view(access.ownCase(id));
     }
 
     /** Withdraws a physician's own case and answers it as it now stands. */

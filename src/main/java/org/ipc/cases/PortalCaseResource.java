@@ -28,7 +28,6 @@ import org.ipc.api.Enums;
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
 import org.ipc.api.PageRequest;
-import org.ipc.api.ProblemException;
 import org.ipc.security.Roles;
 
 /** The referring physician's portal: submit a case, list and read one's own cases. */
@@ -78,8 +77,7 @@ public class PortalCaseResource {
             examples = @ExampleObject(name = "already ended", value = ApiExamples.CONFLICT)))
 
     public PortalCaseView withdraw(@PathParam("id") String id) {
-        UUID caseId = Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
-        return cases.withdraw(caseId);
+        return cases.withdraw(Ids.require(id, "Case"));
     }
 
     @GET
@@ -90,7 +88,6 @@ public class PortalCaseResource {
             examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
 
     public PortalCaseView get(@PathParam("id") String id) {
-        return Ids.parse(id).flatMap(cases::findForCurrentPhysician)
-                .orElseThrow(() -> ProblemException.notFound("Case"));
+        return cases.findForCurrentPhysician(Ids.require(id, "Case"));
     }
 }

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.ipc.api.ProblemException;
-import org.ipc.physicians.PhysicianDirectory;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 
@@ -43,7 +42,7 @@ public class ProcessMessages {
     IdentityService identity;
 
     @Inject
-    PhysicianDirectory physicians;
+    CaseAccess access;
 
     @Inject
     CurrentUser user;
@@ -54,8 +53,7 @@ public class ProcessMessages {
     /** The referring physician withdraws their own case: every open task and timer ends. */
     @Transactional
     public PatientCase withdrawForCurrentPhysician(UUID caseId) {
-        PatientCase c = physicians.currentIfKnown().flatMap(p -> PatientCase.findOwnedBy(caseId, p))
-                .orElseThrow(() -> ProblemException.notFound("Case"));
+        PatientCase c = access.ownCase(caseId);
         if (ENDED.contains(c.status)) {
             throw ProblemException.conflict("The case is already " + c.status.name().toLowerCase() + "; it cannot be withdrawn");
         }
@@ -73,14 +71,14 @@ public class ProcessMessages {
 
     @Transactional
     public PatientCase depositReceived(UUID caseId) {
-        PatientCase c = staffCase(caseId);
+        PatientCase c = access.staffCase(caseId);
         correlate(c, DEPOSIT_RECEIVED, "The case is not waiting for a deposit");
         return c;
     }
 
     @Transactional
     public PatientCase patientArrived(UUID caseId) {
-        PatientCase c = staffCase(caseId);
+        PatientCase c = access.staffCase(caseId);
         correlate(c, PATIENT_ARRIVED, "The case is not waiting for the patient's arrival");
         return c;
     }
@@ -88,7 +86,7 @@ public class ProcessMessages {
     /** A supervisor hands the case to another coordinator, with its open coordinator tasks. */
     @Transactional
     public PatientCase handOver(UUID caseId, String coordinator) {
-        PatientCase c = staffCase(caseId);
+        PatientCase c = access.staffCase(caseId);
         if (ENDED.contains(c.status)) {
             throw ProblemException.conflict("The case is " + c.status.name().toLowerCase() + "; it has no owner to change");
         }
@@ -107,10 +105,6 @@ public class ProcessMessages {
             identity.clearAuthentication();
         }
         return c;
-    }
-
-    private static PatientCase staffCase(UUID caseId) {
-        return PatientCase.<PatientCase>findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case"));
     }
 
     private void correlate(PatientCase c, String message, String notWaiting) {

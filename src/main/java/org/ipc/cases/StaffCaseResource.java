@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ipc.api.Ids;
-import org.ipc.api.ProblemException;
 import org.ipc.security.Roles;
 
 /** What hospital staff tell a case from outside the inbox: a new owner, a deposit paid, a patient arrived. */
@@ -43,24 +42,21 @@ public class StaffCaseResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseState handOver(@PathParam("id") String id, @NotNull(message = "a JSON body with userId is required") @Valid NewOwner body) {
-        return CaseState.of(messages.handOver(caseId(id), body.userId()));
+        return CaseState.of(messages.handOver(Ids.require(id, "Case"), body.userId()));
     }
 
     @POST
     @Path("/deposit")
     @RolesAllowed(Roles.FINANCE)
     public CaseState depositReceived(@PathParam("id") String id) {
-        return CaseState.of(messages.depositReceived(caseId(id)));
+        return CaseState.of(messages.depositReceived(Ids.require(id, "Case")));
     }
 
     @POST
     @Path("/arrival")
     @RolesAllowed({ Roles.COORDINATOR, Roles.SUPERVISOR })
     public CaseState patientArrived(@PathParam("id") String id) {
-        return CaseState.of(messages.patientArrived(caseId(id)));
+        return CaseState.of(messages.patientArrived(Ids.require(id, "Case")));
     }
 
-    private static UUID caseId(String id) {
-        return Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
-    }
 }

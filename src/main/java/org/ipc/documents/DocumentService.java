@@ -30,12 +30,11 @@ import org.ipc.api.Idempotency;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.api.StoredResponse;
+import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
 import org.ipc.cases.PatientCase;
 import org.ipc.cases.ProcessMessages;
 import org.ipc.patients.LanguageTag;
-import org.ipc.physicians.PhysicianDirectory;
-import org.ipc.physicians.ReferringPhysician;
 import org.ipc.security.CurrentUser;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -60,7 +59,7 @@ public class DocumentService {
     DocumentsConfig config;
 
     @Inject
-    PhysicianDirectory physicians;
+    CaseAccess access;
 
     @Inject
     CurrentUser user;
@@ -88,7 +87,7 @@ public class DocumentService {
         }
         String tag = language(language);
         return idempotency.run("upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = ownCase(caseId);
+            PatientCase c = access.ownCase(caseId);
             List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
             process.recordsReceived(c.id);
             return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
@@ -105,8 +104,7 @@ public class DocumentService {
         DocumentKind kind = Enums.parse(DocumentKind.class, "kind", kindText);
         String tag = language(language);
         return idempotency.run("staff-upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = PatientCase.<PatientCase>findByIdOptional(caseId)
-                    .orElseThrow(() -> ProblemException.notFound("Case"));
+            PatientCase c = access.staffCase(caseId);
             List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
             return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
         });
@@ -114,7 +112,7 @@ public class DocumentService {
 
     @Transactional
     public Page<DocumentView> listForPhysician(UUID caseId) {
-        PatientCase c = ownCase(caseId);
+        PatientCase c = access.ownCase(caseId);
         Set<CaseEvent.Kind> happened = happened(c.id);
         List<DocumentView> visible = Document.of(c.id).stream().filter(d -> visibleToPhysician(d, happened))
                 .map(DocumentView::of).toList();
@@ -123,7 +121,7 @@ public class DocumentService {
 
     @Transactional
     public Download downloadForPhysician(UUID caseId, UUID documentId) {
-        PatientCase c = ownCase(caseId);
+        PatientCase c = access.ownCase(caseId);
         Document d = Document.inCase(c.id, documentId).filter(doc -> visibleToPhysician(doc, happened(c.id)))
                 .orElseThrow(() -> ProblemException.notFound("Document"));
         return open(d);
@@ -131,13 +129,14 @@ public class DocumentService {
 
     @Transactional
     public Page<DocumentView> listForStaff(UUID caseId) {
-        PatientCase c = PatientCase.<PatientCase>findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case"));
+        PatientCase c = access.staffCase(caseId);
         List<DocumentView> all = Document.of(c.id).stream().map(DocumentView::of).toList();
         return new Page<>(all, all.size());
     }
 
     @Transactional
     public Download downloadForStaff(UUID caseId, UUID documentId) {
+        access.staffCase(caseId);
         return open(Document.inCase(caseId, documentId).orElseThrow(() -> ProblemException.notFound("Document")));
     }
 
@@ -254,10 +253,6 @@ public class DocumentService {
         }
     }
 
-    private PatientCase ownCase(UUID caseId) {
-        ReferringPhysician physician = physicians.currentIfKnown().orElseThrow(() -> ProblemException.notFound("Case"));
-        return PatientCase.findOwnedBy(caseId, physician).orElseThrow(() -> ProblemException.notFound("Case"));
-    }
 
     private static Set<CaseEvent.Kind> happened(UUID caseId) {
         return CaseEvent.of(caseId).stream().map(e -> e.kind).collect(Collectors.toSet());

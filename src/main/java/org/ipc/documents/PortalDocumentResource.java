@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -54,7 +53,7 @@ public class PortalDocumentResource {
             examples = @ExampleObject(name = "key reused", value = ApiExamples.KEY_REUSED)))
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
             @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return documents.uploadAsPhysician(caseId(id), files, kind, language, idempotencyKey).toResponse();
+        return documents.uploadAsPhysician(Ids.require(id, "Case"), files, kind, language, idempotencyKey).toResponse();
     }
 
     @GET
@@ -64,7 +63,7 @@ public class PortalDocumentResource {
     @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
     public Page<DocumentView> list(@PathParam("id") String id) {
-        return documents.listForPhysician(caseId(id));
+        return documents.listForPhysician(Ids.require(id, "Case"));
     }
 
     @GET
@@ -74,11 +73,8 @@ public class PortalDocumentResource {
             examples = @ExampleObject(name = "not yours or not released", value = ApiExamples.NOT_FOUND)))
 
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId) {
-        UUID document = Ids.parse(docId).orElseThrow(() -> ProblemException.notFound("Document"));
-        return Downloads.of(documents.downloadForPhysician(caseId(id), document));
+        UUID document = Ids.require(docId, "Document");
+        return Downloads.of(documents.downloadForPhysician(Ids.require(id, "Case"), document));
     }
 
-    private static UUID caseId(String id) {
-        return Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
-    }
 }

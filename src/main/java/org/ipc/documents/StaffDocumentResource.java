@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -35,23 +34,20 @@ public class StaffDocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
             @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return documents.uploadAsStaff(caseId(id), files, kind, language, idempotencyKey).toResponse();
+        return documents.uploadAsStaff(Ids.require(id, "Case"), files, kind, language, idempotencyKey).toResponse();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page<DocumentView> list(@PathParam("id") String id) {
-        return documents.listForStaff(caseId(id));
+        return documents.listForStaff(Ids.require(id, "Case"));
     }
 
     @GET
     @Path("/{docId}")
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId) {
-        UUID document = Ids.parse(docId).orElseThrow(() -> ProblemException.notFound("Document"));
-        return Downloads.of(documents.downloadForStaff(caseId(id), document));
+        UUID document = Ids.require(docId, "Document");
+        return Downloads.of(documents.downloadForStaff(Ids.require(id, "Case"), document));
     }
 
-    private static UUID caseId(String id) {
-        return Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
-    }
 }

@@ -1,6 +1,5 @@
 package org.ipc.messages;
 
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
 import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
 import org.ipc.security.Roles;
 
 /** The two doors to a case's conversation: the physician's portal and the Center's staff API. */
@@ -53,14 +51,14 @@ public final class MessageResources {
                 @RequestBody(content = @Content(mediaType = "application/json",
                         examples = @ExampleObject(name = "message", value = ApiExamples.NEW_MESSAGE)))
                 @NotNull(message = "a JSON body {\"body\": \"...\"} is required") @Valid NewMessage body) {
-            return Response.status(201).entity(messages.postAsPhysician(caseId(id), body)).build();
+            return Response.status(201).entity(messages.postAsPhysician(Ids.require(id, "Case"), body)).build();
         }
 
         @GET
         @APIResponse(responseCode = "200", description = "The conversation, oldest first", content = @Content(mediaType = "application/json",
             examples = @ExampleObject(name = "conversation", value = ApiExamples.MESSAGES)))
         public Page<MessageView> list(@PathParam("id") String id) {
-            return messages.listForPhysician(caseId(id));
+            return messages.listForPhysician(Ids.require(id, "Case"));
         }
     }
 
@@ -76,16 +74,13 @@ public final class MessageResources {
         @Consumes(MediaType.APPLICATION_JSON)
         public Response post(@PathParam("id") String id,
                 @NotNull(message = "a JSON body {\"body\": \"...\"} is required") @Valid NewMessage body) {
-            return Response.status(201).entity(messages.postAsStaff(caseId(id), body)).build();
+            return Response.status(201).entity(messages.postAsStaff(Ids.require(id, "Case"), body)).build();
         }
 
         @GET
         public Page<MessageView> list(@PathParam("id") String id) {
-            return messages.listForStaff(caseId(id));
+            return messages.listForStaff(Ids.require(id, "Case"));
         }
     }
 
-    static UUID caseId(String id) {
-        return Ids.parse(id).orElseThrow(() -> ProblemException.notFound("Case"));
-    }
 }

@@ -10,9 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
+import org.ipc.cases.CaseAccess;
 import org.ipc.cases.PatientCase;
-import org.ipc.physicians.PhysicianDirectory;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 
@@ -21,7 +20,7 @@ import org.ipc.security.Roles;
 public class MessageService {
 
     @Inject
-    PhysicianDirectory physicians;
+    CaseAccess access;
 
     @Inject
     CurrentUser user;
@@ -31,24 +30,24 @@ public class MessageService {
 
     @Transactional
     public MessageView postAsPhysician(UUID caseId, NewMessage message) {
-        PatientCase c = ownCase(caseId);
+        PatientCase c = access.ownCase(caseId);
         return post(c, message, Roles.PHYSICIAN);
     }
 
     @Transactional
     public Page<MessageView> listForPhysician(UUID caseId) {
-        return list(ownCase(caseId));
+        return list(access.ownCase(caseId));
     }
 
     @Transactional
     public MessageView postAsStaff(UUID caseId, NewMessage message) {
         String role = user.taskGroups().stream().filter(Roles.TASK_GROUPS::contains).findFirst().orElse("staff");
-        return post(staffCase(caseId), message, role);
+        return post(access.staffCase(caseId), message, role);
     }
 
     @Transactional
     public Page<MessageView> listForStaff(UUID caseId) {
-        return list(staffCase(caseId));
+        return list(access.staffCase(caseId));
     }
 
     private MessageView post(PatientCase c, NewMessage message, String role) {
@@ -68,14 +67,5 @@ public class MessageService {
     private static Page<MessageView> list(PatientCase c) {
         List<MessageView> all = CaseMessage.of(c.id).stream().map(MessageView::of).toList();
         return new Page<>(all, all.size());
-    }
-
-    private PatientCase ownCase(UUID caseId) {
-        return physicians.currentIfKnown().flatMap(p -> PatientCase.findOwnedBy(caseId, p))
-                .orElseThrow(() -> ProblemException.notFound("Case"));
-    }
-
-    private static PatientCase staffCase(UUID caseId) {
-        return PatientCase.<PatientCase>findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case"));
     }
 }
