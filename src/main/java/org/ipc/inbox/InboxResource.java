@@ -6,7 +6,10 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,13 +42,32 @@ public class InboxResource {
             @QueryParam("department") @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a department code") String department,
             @QueryParam("overdue") @Pattern(regexp = "true|false", message = "must be true or false") String overdue,
             @QueryParam("caseId") String caseId,
+            @QueryParam("process") @Pattern(regexp = "second-opinion|treatment-visit", message = "must be second-opinion or treatment-visit") String process,
             @Valid @BeanParam PageRequest page) {
         InboxService.Assignee who = assignee == null ? null
                 : InboxService.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT));
         UUID caseUuid = caseId == null ? null
                 : Ids.parse(caseId).orElseThrow(() -> ProblemException.badField("caseId", "must be a case id"));
         return inbox.list(new InboxService.Filter(who, language, department,
-                overdue == null ? null : Boolean.valueOf(overdue), caseUuid), page.first(), page.size);
+                overdue == null ? null : Boolean.valueOf(overdue), caseUuid, process), page.first(), page.size);
+    }
+
+    @GET
+    @Path("/queues")
+    public InboxService.Queues queues() {
+        return inbox.queues();
+    }
+
+    /** The body of {@code POST /api/inbox/tasks/{id}/delegate}. */
+    public record Delegation(@NotBlank @Size(max = 255) String userId) {
+    }
+
+    @POST
+    @Path("/{id}/delegate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TaskView delegate(@PathParam("id") String id,
+            @NotNull(message = "a JSON body with userId is required") @Valid Delegation body) {
+        return inbox.delegate(id, body.userId());
     }
 
     @GET

@@ -38,7 +38,8 @@ import org.ipc.workflow.ProcessVariables;
 public class InboxService {
 
     /** Filters of {@code GET /api/inbox/tasks}; null means "any". */
-    public record Filter(Assignee assignee, String language, String department, Boolean overdue, UUID caseId) {
+    public record Filter(Assignee assignee, String language, String department, Boolean overdue, UUID caseId,
+            String process) {
     }
 
     public enum Assignee {
@@ -132,6 +133,42 @@ public class InboxService {
         return new CompletedTask(taskId, c.id, c.status);
     }
 
+    /** One of the caller's queues: its candidate group, open unassigned tasks, and how many are overdue. */
+    public record Queue(String group, long unassigned, long overdue) {
+    }
+
+    /** Counts per queue the caller works, plus the tasks they hold. */
+    public record Queues(List<Queue> queues, long mine, long mineOverdue) {
+    }
+
+    @Transactional
+    public Queues queues() {
+        Date now = Date.from(Instant.now(clock));
+        List<Queue> queues = user.taskGroups().stream().map(group -> new Queue(group,
+                tasks.createTaskQuery().active().taskCandidateGroup(group).taskUnassigned().count(),
+                tasks.createTaskQuery().active().taskCandidateGroup(group).taskUnassigned().dueBefore(now).count()))
+                .toList();
+        return new Queues(queues, tasks.createTaskQuery().active().taskAssignee(user.id()).count(),
+                tasks.createTaskQuery().active().taskAssignee(user.id()).dueBefore(now).count());
+    }
+
+    /**
+     * Hands a task the caller holds to a named colleague; a supervisor may hand on any task they can see. The
+     * colleague's own groups are Keycloak's to know: a colleague outside the task's groups will not see it.
+     */
+    @Transactional
+    public TaskView delegate(String taskId, String colleague) {
+        Task task = visibleTask(taskId);
+        String me = user.id();
+        boolean holder = me.equals(task.getAssignee());
+        if (!holder && !user.hasRole(org.ipc.security.Roles.SUPERVISOR)) {
+            throw task.getAssignee() == null ? ProblemException.conflict("Claim this task before handing it on")
+                    : heldBy(task.getAssignee());
+        }
+        tasks.setAssignee(taskId, colleague);
+        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+    }
+
     private TaskQuery visibleTasks(Filter filter) {
         String me = user.id();
         List<String> groups = user.taskGroups();
@@ -146,6 +183,9 @@ public class InboxService {
         if (filter.caseId() != null) {
             query.processInstanceId(PatientCase.<PatientCase>findByIdOptional(filter.caseId())
                     .map(c -> c.processInstanceId).orElse("none"));
+        }
+        if (filter.process() != null) {
+            query.processDefinitionKey(filter.process());
         }
         if (filter.language() != null) {
             query.processVariableValueEquals(ProcessVariables.LANGUAGE, filter.language());

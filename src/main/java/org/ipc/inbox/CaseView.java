@@ -1,0 +1,52 @@
+package org.ipc.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.CaseType;
+import org.ipc.cases.Urgency;
+import org.ipc.documents.DocumentView;
+import org.ipc.messages.MessageView;
+import org.ipc.notify.Acknowledgement;
+import org.ipc.patients.PatientDetails;
+
+/** The whole case for the Center's staff: patient, physician, documents, conversation, notes, timeline, steps. */
+@Schema(name = "StaffCase")
+public record CaseView(
+        UUID id,
+        String reference,
+        CaseStatus status,
+        CaseType type,
+        String department,
+        Urgency urgency,
+        String clinicalSummary,
+        String owner,
+        Instant createdAt,
+        Acknowledgement acknowledgement,
+        PatientDetails patient,
+        Physician referringPhysician,
+        List<DocumentView> documents,
+        List<MessageView> messages,
+        List<Note> notes,
+        List<TimelineEntry> timeline,
+        List<Step> currentSteps,
+        List<TaskView> openTasks) {
+
+    public record Physician(String name, String email, String institution, String country) {
+    }
+
+    /** Free text written into a task's form. */
+    public record Note(String taskKey, String field, String body, String author, Instant at) {
+    }
+
+    /** One line of the case's history: a status, an event or a task, with who and when. */
+    public record TimelineEntry(Instant at, String kind, String what, String who) {
+    }
+
+    /** A BPMN element the case's process is at now. */
+    public record Step(String id, String name) {
+    }
+}
