@@ -75,7 +75,7 @@ public class CaseViewService {
                         .toList(),
                 timeline(c),
                 steps,
-                inbox.list(new InboxService.Filter(null, null, null, null, c.id, null), 0, 100).items());
+                inbox.openTasksOf(c));
     }
 
     /** The case's process as SVG, its current steps highlighted. */

@@ -77,6 +77,14 @@ public class InboxService {
         return new Page<>(page.stream().map(t -> view(t, cases.get(t.getProcessInstanceId()), now)).toList(), total);
     }
 
+    /** Every open task of a case, whoever may work it: what the staff's case page shows. */
+    @Transactional
+    public List<TaskView> openTasksOf(PatientCase c) {
+        Instant now = Instant.now(clock);
+        return tasks.createTaskQuery().processInstanceId(c.processInstanceId).active().orderByTaskCreateTime().asc()
+                .list().stream().map(t -> view(t, c, now)).toList();
+    }
+
     @Transactional
     public TaskDetails details(String taskId) {
         Task task = visibleTask(taskId);

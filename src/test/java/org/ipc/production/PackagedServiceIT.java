@@ -67,6 +67,7 @@ class PackagedServiceIT {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.url());
         env.put("QUARKUS_OIDC_CLIENT_ID", "ipc-api");
+        env.put("IPC_INBOX_STATE_SECRET", "packaged-service-it-state-secret-0123456789");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(freePort()));
         env.put("IPC_DOCUMENTS_DIRECTORY", Path.of("target", "it-documents").toAbsolutePath().toString());

@@ -18,6 +18,12 @@ public final class Portal {
                 .<org.ipc.cases.PatientCase>find("reference", reference).firstResult().id.toString());
     }
 
+    /** The reference of a case from its id. */
+    public static String referenceOf(String caseId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> org.ipc.cases.PatientCase
+                .<org.ipc.cases.PatientCase>findById(java.util.UUID.fromString(caseId)).reference);
+    }
+
     /** A second-opinion case; answers its id. */
     public static String submit(String physician) {
         return submit(physician, "SECOND_OPINION");
