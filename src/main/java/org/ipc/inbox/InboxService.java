@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.camunda.bpm.engine.FormService;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.cases.CaseLifecycle;
@@ -62,19 +62,29 @@ public class InboxService {
     Clock clock;
 
     @Inject
+    EntityManager em;
+
+    @Inject
     CaseLifecycle lifecycle;
 
     @Transactional
     public Page<TaskView> list(Filter filter, int first, int size) {
-        TaskQuery query = visibleTasks(filter);
-        long total = query.count();
-        List<Task> page = total == 0 ? List.of()
-                : query.orderByDueDate().asc().orderByTaskPriority().desc().orderByTaskCreateTime().asc()
-                        .listPage(first, size);
-        Map<String, PatientCase> cases = PatientCase.byProcessInstance(
-                page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
         Instant now = Instant.now(clock);
-        return new Page<>(page.stream().map(t -> view(t, cases.get(t.getProcessInstanceId()), now)).toList(), total);
+        List<InboxQuery.Row> answer = InboxQuery.page(em, user.id(), user.taskGroups(), filter, now, first, size);
+        long total = answer.isEmpty() ? 0 : answer.get(0).total();
+        List<InboxQuery.Row> rows = answer.stream().filter(r -> r.id() != null).toList();
+        Map<String, PatientCase> cases = PatientCase.byProcessInstance(rows.stream()
+                .map(InboxQuery.Row::processInstanceId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, List<String>> groups = InboxQuery.candidateGroups(em,
+                rows.stream().map(InboxQuery.Row::id).toList());
+        List<TaskView> items = rows.stream().map(r -> {
+            PatientCase c = r.processInstanceId() == null ? null : cases.get(r.processInstanceId());
+            return new TaskView(r.id(), r.name(), r.taskKey(), c == null ? null : c.id,
+                    c == null ? null : c.reference, c == null ? null : c.patient.preferredLanguage,
+                    c == null ? null : c.department, r.due(), r.due() != null && r.due().isBefore(now), r.assignee(),
+                    groups.getOrDefault(r.id(), List.of()), r.created());
+        }).toList();
+        return new Page<>(items, total);
     }
 
     /** Every open task of a case, whoever may work it: what the staff's case page shows. */
@@ -177,41 +187,6 @@ public class InboxService {
         return view(tasks.createTaskQuery().taskId(taskId).singleResult());
     }
 
-    private TaskQuery visibleTasks(Filter filter) {
-        String me = user.id();
-        List<String> groups = user.taskGroups();
-        TaskQuery query = tasks.createTaskQuery().active();
-        if (filter.assignee() == Assignee.ME) {
-            query.taskAssignee(me);
-        } else if (filter.assignee() == Assignee.UNASSIGNED) {
-            query.taskUnassigned().taskCandidateGroupIn(groups);
-        } else {
-            query.or().taskAssignee(me).taskCandidateGroupIn(groups).endOr();
-        }
-        if (filter.caseId() != null) {
-            query.processInstanceId(PatientCase.<PatientCase>findByIdOptional(filter.caseId())
-                    .map(c -> c.processInstanceId).orElse("none"));
-        }
-        if (filter.process() != null) {
-            query.processDefinitionKey(filter.process());
-        }
-        if (filter.language() != null) {
-            query.processVariableValueEquals(ProcessVariables.LANGUAGE, filter.language());
-        }
-        if (filter.department() != null) {
-            query.processVariableValueEquals(ProcessVariables.DEPARTMENT, filter.department());
-        }
-        if (filter.overdue() != null) {
-            Date now = Date.from(Instant.now(clock));
-            if (filter.overdue()) {
-                query.dueBefore(now);
-            } else {
-                query.or().dueAfter(now).withoutDueDate().endOr();
-            }
-        }
-        return query;
-    }
-
     /** The task if the caller may see it: assigned to them, or a candidate task of one of their groups. */
     private Task visibleTask(String taskId) {
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
@@ -232,8 +207,8 @@ public class InboxService {
     }
 
     private TaskView view(Task task) {
-        PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
-                .get(task.getProcessInstanceId());
+        PatientCase c = task.getProcessInstanceId() == null ? null
+                : PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
         return view(task, c, Instant.now(clock));
     }
 
