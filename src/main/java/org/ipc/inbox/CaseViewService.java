@@ -78,6 +78,12 @@ public class CaseViewService {
                 inbox.openTasksOf(c));
     }
 
+    /** The case a human reference names, if any. */
+    @Transactional
+    public java.util.Optional<UUID> idOf(String reference) {
+        return PatientCase.<PatientCase>find("reference", reference).firstResultOptional().map(c -> c.id);
+    }
+
     /** The case's process as SVG, its current steps highlighted. */
     @Transactional
     public String diagram(UUID caseId) {

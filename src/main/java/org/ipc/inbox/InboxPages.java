@@ -44,12 +44,15 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class InboxPages {
 
+    private static final int PAGE = 50;
+    /** Looked for when a searched reference names no case: matches nothing. */
+    private static final UUID NO_CASE = new UUID(0, 0);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.US);
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance inbox(String user, List<Row> tasks, InboxService.Queues queues, String filter,
-                String zone);
+        static native TemplateInstance inbox(String user, List<Row> tasks, long total, InboxService.Queues queues,
+                String filter, String caseReference, String zone);
 
         static native TemplateInstance task(String user, Row task, List<Field> fields, List<Problem.FieldError> errors,
                 boolean mine);
@@ -87,16 +90,20 @@ public class InboxPages {
     BusinessClock office;
 
     @GET
-    public TemplateInstance list(@QueryParam("show") String show) {
+    public TemplateInstance list(@QueryParam("show") String show, @QueryParam("case") String caseReference) {
         String filter = show == null ? "all" : show;
+        String reference = caseReference == null || caseReference.isBlank() ? null : caseReference.strip();
+        UUID caseId = reference == null ? null : cases.idOf(reference).orElse(NO_CASE);
         InboxService.Filter query = switch (filter) {
-            case "mine" -> new InboxService.Filter(InboxService.Assignee.ME, null, null, null, null, null);
-            case "unassigned" -> new InboxService.Filter(InboxService.Assignee.UNASSIGNED, null, null, null, null, null);
-            case "overdue" -> new InboxService.Filter(null, null, null, true, null, null);
-            default -> new InboxService.Filter(null, null, null, null, null, null);
+            case "mine" -> new InboxService.Filter(InboxService.Assignee.ME, null, null, null, caseId, null);
+            case "unassigned" -> new InboxService.Filter(InboxService.Assignee.UNASSIGNED, null, null, null, caseId, null);
+            case "overdue" -> new InboxService.Filter(null, null, null, true, caseId, null);
+            default -> new InboxService.Filter(null, null, null, null, caseId, null);
         };
-        List<Row> rows = inbox.list(query, 0, 100).items().stream().map(this::row).toList();
-        return Templates.inbox(user.displayName(), rows, inbox.queues(), filter, office.zone().getId());
+        var page = inbox.list(query, 0, PAGE);
+        List<Row> rows = page.items().stream().map(this::row).toList();
+        return Templates.inbox(user.displayName(), rows, page.total(), inbox.queues(), filter, reference,
+                office.zone().getId());
     }
 
     @GET

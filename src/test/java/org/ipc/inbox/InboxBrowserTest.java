@@ -83,7 +83,8 @@ class InboxBrowserTest {
         browser.get(inbox.toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.name("predefined-coordinator"))).click();
 
-        // then their queue lists the case's intake task
+        // then, looking the case up by its reference, their queue lists its intake task
+        findCase(wait, reference);
         By row = By.cssSelector("tr[data-case='" + reference + "'][data-task-key='IntakeReview']");
         WebElement task = wait.until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(task.getText()).contains("Intake review").contains("pt-BR").contains("cancer-center");
@@ -118,6 +119,7 @@ class InboxBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(inbox.toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.name("predefined-coordinator"))).click();
+        findCase(wait, reference);
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr[data-case='" + reference + "'] button[type='submit']"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("f-decision")));
@@ -128,6 +130,13 @@ class InboxBrowserTest {
         WebElement errors = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
         assertThat(errors.getText()).contains("decision: is required");
         assertThat(ProcessDriver.status(caseId)).isEqualTo(CaseStatus.SUBMITTED);
+    }
+
+    private void findCase(WebDriverWait wait, String reference) {
+        WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case")));
+        search.sendKeys(reference);
+        search.submit();
+        wait.until(ExpectedConditions.urlContains("case=" + reference));
     }
 
     private void screenshot(String name) throws IOException {
