@@ -31,7 +31,9 @@ public class EngineIndexes {
             // the inbox sorts open tasks by due date, then priority
             new String[] { "ipc_task_due_priority", "act_ru_task", "due_date_, priority_ desc" },
             // candidate-group look-ups go from group to task
-            new String[] { "ipc_identitylink_group_task", "act_ru_identitylink", "group_id_, type_, task_id_" });
+            new String[] { "ipc_identitylink_group_task", "act_ru_identitylink", "group_id_, type_, task_id_" },
+            // the inbox's total subtracts the held tasks of the caller's groups
+            new String[] { "ipc_task_assignee", "act_ru_task", "assignee_, id_" });
 
     @Inject
     AgroalDataSource dataSource;

@@ -18,13 +18,20 @@ import org.ipc.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.TaskService;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Claiming, unclaiming and completing tasks: who may, and what a wrong form gets. */
 @QuarkusTest
 class InboxActionsTest {
+
+    @Inject
+    TaskService tasks;
 
     private String caseId;
     private String taskId;
@@ -147,6 +154,24 @@ class InboxActionsTest {
                 .then().statusCode(400)
                 .body("errors.field", hasItem("assignee"))
                 .body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void theTotalOfTheDefaultViewAgreesWithCamundasOwnCount() {
+        action("coordinator", "claim").statusCode(200);
+        Portal.submit("physician");
+        long expected = QuarkusTransaction.requiringNew().call(() -> tasks.createTaskQuery().active()
+                .or().taskAssignee("coordinator")
+                .taskCandidateGroupIn(List.of("coordinator", "coordinator:en", "coordinator:es", "coordinator:pt",
+                        "coordinator:zh"))
+                .endOr().count());
+        long total = given().auth().oauth2(Tokens.of("coordinator")).when().get("/api/inbox/tasks")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+        assertThat(total).isEqualTo(expected);
+        long mine = given().auth().oauth2(Tokens.of("coordinator")).queryParam("assignee", "me")
+                .when().get("/api/inbox/tasks").then().statusCode(200).extract().jsonPath().getLong("total");
+        assertThat(mine).isEqualTo(QuarkusTransaction.requiringNew().call(
+                () -> tasks.createTaskQuery().active().taskAssignee("coordinator").count()));
     }
 
     @Test
