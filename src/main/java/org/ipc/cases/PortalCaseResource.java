@@ -1,6 +1,5 @@
 package org.ipc.cases;
 
-import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,7 +81,7 @@ public class CaseViewService {
 
     /** The case a human reference names, if any. */
     @Transactional
-    public java.util.Optional<UUID> idOf(String reference) {
+    public Optional<UUID> idOf(String reference) {
         return PatientCase.<PatientCase>find("reference", reference).firstResultOptional().map(c -> c.id);
     }
 

@@ -28,7 +28,7 @@ import org.ipc.api.ProblemException;
 import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
 import org.ipc.security.CurrentUser;
-import org.ipc.workflow.ProcessVariables;
+import org.ipc.security.Roles;
 
 /**
  * The task inbox over Camunda's task service: the tasks a worker may see (their groups' open tasks and their own),
@@ -179,7 +179,7 @@ public class InboxService {
         Task task = visibleTask(taskId);
         String me = user.id();
         boolean holder = me.equals(task.getAssignee());
-        if (!holder && !user.hasRole(org.ipc.security.Roles.SUPERVISOR)) {
+        if (!holder && !user.hasRole(Roles.SUPERVISOR)) {
             throw task.getAssignee() == null ? ProblemException.conflict("Claim this task before handing it on")
                     : heldBy(task.getAssignee());
         }
