@@ -2,6 +2,7 @@ package org.ipc.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.ipc.notify.MailOutbox;
+import org.ipc.notify.Milestone;
 import org.ipc.officehours.BusinessClock;
 
 /**
@@ -29,6 +32,9 @@ public class CaseLifecycle {
     @Inject
     Clock clock;
 
+    @Inject
+    MailOutbox mail;
+
     /** Called by the process when it enters a step that declares a case status. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void moveTo(UUID caseId, CaseStatus status) {
@@ -37,6 +43,7 @@ public class CaseLifecycle {
             c.status = status;
             c.updatedAt = Instant.now(clock);
             recordStatus(c, currentActor());
+            Milestone.forStatus(status).ifPresent(m -> mail.enqueue(c, m));
         }
     }
 
@@ -52,7 +59,18 @@ public class CaseLifecycle {
             c.acknowledgedAt = now;
             c.ackOfficeOpen = office.isOpen(now);
             c.ackOfficeOpensAt = office.nextOpening(now);
+            mail.enqueue(c, Milestone.RECEIVED);
         }
+    }
+
+    /** Keeps the visit as booked (arrival in the patient's zone, first appointment) and tells the patient. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleVisit(UUID caseId, LocalDate arrival, Instant firstAppointment) {
+        PatientCase c = find(caseId);
+        c.arrivalDate = arrival;
+        c.firstAppointmentAt = firstAppointment;
+        c.updatedAt = Instant.now(clock);
+        recordEvent(caseId, CaseEvent.Kind.VISIT_SCHEDULED, null);
     }
 
     /** The patient's time zone, for times shown to or arranged with the patient. */
@@ -71,6 +89,7 @@ public class CaseLifecycle {
         event.actor = currentActor();
         event.occurredAt = Instant.now(clock);
         event.persist();
+        Milestone.forEvent(kind).ifPresent(m -> mail.enqueue(find(caseId), m));
     }
 
     /** Keeps the free-text answers of a completed task form with the case. */

@@ -1,6 +1,7 @@
 package org.ipc.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,14 @@ public class PatientCase extends PanacheEntityBase {
     /** When the office opened (or opens) next, as the acknowledgement told the patient. */
     @Column(name = "ack_office_opens_at")
     public Instant ackOfficeOpensAt;
+
+    /** Treatment visits: the planned arrival, a calendar date in the patient's own zone. */
+    @Column(name = "arrival_date")
+    public LocalDate arrivalDate;
+
+    /** Treatment visits: the first appointment at the hospital. */
+    @Column(name = "first_appointment_at")
+    public Instant firstAppointmentAt;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -33,7 +33,8 @@ public record CaseView(
         List<Note> notes,
         List<TimelineEntry> timeline,
         List<Step> currentSteps,
-        List<TaskView> openTasks) {
+        List<TaskView> openTasks,
+        List<Mail> mail) {
 
     public record Physician(String name, String email, String institution, String country) {
     }
@@ -44,6 +45,14 @@ public record CaseView(
 
     /** One line of the case's history: a status, an event or a task, with who and when. */
     public record TimelineEntry(Instant at, String kind, String what, String who) {
+    }
+
+    /**
+     * A mail of the case's outbox: what it tells whom, and whether it went. A {@code FAILED} mail (the address was
+     * refused, or too many attempts) is for the coordinator to follow up by phone or with a corrected address.
+     */
+    public record Mail(String milestone, String recipientKind, String recipient, String language, String subject,
+            String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
     }
 
     /** A BPMN element the case's process is at now. */

@@ -26,6 +26,7 @@ import org.ipc.cases.PatientCase;
 import org.ipc.documents.DocumentService;
 import org.ipc.messages.MessageService;
 import org.ipc.notify.Acknowledgements;
+import org.ipc.notify.OutboxMail;
 import org.ipc.patients.PatientDetails;
 import org.ipc.workflow.ProcessDiagram;
 
@@ -76,7 +77,10 @@ public class CaseViewService {
                         .toList(),
                 timeline(c),
                 steps,
-                inbox.openTasksOf(c));
+                inbox.openTasksOf(c),
+                OutboxMail.ofCase(c.id).stream().map(m -> new CaseView.Mail(m.milestone.name(),
+                        m.recipientKind.name(), m.recipient, m.language, m.subject, m.status.name(), m.attempts,
+                        m.lastError, m.createdAt, m.sentAt)).toList());
     }
 
     /** The case a human reference names, if any. */

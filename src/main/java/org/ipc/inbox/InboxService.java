@@ -27,6 +27,7 @@ import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
+import org.ipc.officehours.BusinessClock;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 
@@ -66,6 +67,9 @@ public class InboxService {
 
     @Inject
     CaseLifecycle lifecycle;
+
+    @Inject
+    BusinessClock office;
 
     @Transactional
     public Page<TaskView> list(Filter filter, int first, int size) {
@@ -136,7 +140,8 @@ public class InboxService {
         if (!task.getAssignee().equals(me)) {
             throw heldBy(task.getAssignee());
         }
-        TaskForms.Submission form = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted);
+        TaskForms.Submission form = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted,
+                office.zone());
         PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
         lifecycle.recordNotes(c.id, task.getTaskDefinitionKey(), form.notes(), me);

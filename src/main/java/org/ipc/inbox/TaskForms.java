@@ -1,8 +1,13 @@
 package org.ipc.inbox;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +18,7 @@ import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.ipc.api.Problem.FieldError;
 import org.ipc.api.ProblemException;
+import org.ipc.workflow.DateTimeFormType;
 
 /**
  * Checks submitted values against the form fields a BPMN user task declares ({@code camunda:formData}) and
@@ -38,7 +44,7 @@ final class TaskForms {
     record Submission(Map<String, Object> processValues, Map<String, String> notes) {
     }
 
-    static Submission validate(List<FormField> fields, Map<String, Object> submitted) {
+    static Submission validate(List<FormField> fields, Map<String, Object> submitted, ZoneId hospitalZone) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> declared = new TreeSet<>();
@@ -51,7 +57,7 @@ final class TaskForms {
                 }
                 continue;
             }
-            String problem = convert(field, raw, values);
+            String problem = convert(field, raw, values, hospitalZone);
             if (problem != null) {
                 errors.add(new FieldError(PREFIX + field.getId(), problem));
             }
@@ -71,7 +77,7 @@ final class TaskForms {
     }
 
     /** Puts the converted value into {@code values}, or answers what is wrong with it. */
-    private static String convert(FormField field, Object raw, Map<String, Object> values) {
+    private static String convert(FormField field, Object raw, Map<String, Object> values, ZoneId hospitalZone) {
         switch (field.getTypeName()) {
             case "boolean" -> {
                 if (!(raw instanceof Boolean)) {
@@ -99,6 +105,14 @@ final class TaskForms {
                     return "must be a date (YYYY-MM-DD)";
                 }
             }
+            case DateTimeFormType.NAME -> {
+                Instant at = dateTime(String.valueOf(raw), hospitalZone);
+                if (at == null) {
+                    return "must be a date and time, YYYY-MM-DDTHH:MM in the hospital's time (" + hospitalZone
+                            + ") or with an offset";
+                }
+                values.put(field.getId(), Date.from(at));
+            }
             default -> {
                 if (!(raw instanceof String s)) {
                     return "must be text";
@@ -111,6 +125,19 @@ final class TaskForms {
             }
         }
         return null;
+    }
+
+    /** {@code 2026-12-14T09:30} in the hospital's zone, or a moment with its offset; null when neither. */
+    private static Instant dateTime(String text, ZoneId hospitalZone) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(hospitalZone).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
     }
 
     private static boolean isRequired(FormField field) {

@@ -7,6 +7,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import org.camunda.bpm.engine.impl.form.type.AbstractFormFieldType;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
@@ -47,5 +48,12 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
         }
         parseListeners.add(new CoordinatorTaskParseListener(ownership));
         setCustomPreBPMNParseListeners(parseListeners);
+
+        List<AbstractFormFieldType> formTypes = new ArrayList<>();
+        if (getCustomFormTypes() != null) {
+            formTypes.addAll(getCustomFormTypes());
+        }
+        formTypes.add(new DateTimeFormType());
+        setCustomFormTypes(formTypes);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,8 @@ import org.ipc.cases.CaseLifecycle;
 
 /**
  * BPMN step "Plan the pre-arrival reminder": the reminder goes out {@code daysBefore} calendar days before the
- * planned arrival, at {@code localTime} in the patient's own time zone (not the office's).
+ * planned arrival, at {@code localTime} in the patient's own time zone (not the office's). Keeps the visit as
+ * booked with the case, which tells the patient (the visit-scheduled mail).
  */
 @Named("preArrivalReminder")
 @ApplicationScoped
@@ -24,6 +26,7 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
 
     static final String ARRIVAL = "arrivalDate";
     static final String REMINDER_AT = "preArrivalReminderAt";
+    static final String FIRST_APPOINTMENT = "firstAppointment";
 
     @Inject
     CaseLifecycle cases;
@@ -33,9 +36,11 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
         int daysBefore = Integer.parseInt(ModelProperties.required(element, "daysBefore"));
         LocalTime at = LocalTime.parse(ModelProperties.required(element, "localTime"));
-        ZoneId patientZone = cases.patientTimeZone(
-                ProcessVariables.caseId(execution));
+        UUID caseId = ProcessVariables.caseId(execution);
+        ZoneId patientZone = cases.patientTimeZone(caseId);
         LocalDate arrival = DepositDeadlineDelegate.localDate((Date) execution.getVariable(ARRIVAL), patientZone);
+        Date firstAppointment = (Date) execution.getVariable(FIRST_APPOINTMENT);
+        cases.scheduleVisit(caseId, arrival, firstAppointment == null ? null : firstAppointment.toInstant());
         execution.setVariable(REMINDER_AT,
                 Date.from(arrival.minusDays(daysBefore).atTime(at).atZone(patientZone).toInstant()));
     }

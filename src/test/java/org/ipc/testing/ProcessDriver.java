@@ -25,6 +25,7 @@ import org.ipc.cases.CaseEvent;
 import org.ipc.cases.CaseStatus;
 import org.ipc.cases.CaseStatusChange;
 import org.ipc.cases.PatientCase;
+import org.ipc.notify.OutboxMail;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -137,5 +138,11 @@ public class ProcessDriver {
     public static List<CaseEvent.Kind> events(String caseId) {
         return QuarkusTransaction.requiringNew().call(() -> CaseEvent.of(UUID.fromString(caseId)).stream()
                 .map(event -> event.kind).toList());
+    }
+
+    /** The case's outbox, as "MILESTONE to recipient" in the order written. */
+    public static List<String> mail(String caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.ofCase(UUID.fromString(caseId)).stream()
+                .map(m -> m.milestone + " to " + m.recipientKind.name().toLowerCase()).toList());
     }
 }

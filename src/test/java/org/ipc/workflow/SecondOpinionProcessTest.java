@@ -92,6 +92,10 @@ class SecondOpinionProcessTest {
         assertThat(process.isEnded(caseId)).isTrue();
         assertThat(statusHistory(caseId)).containsExactly(SUBMITTED, UNDER_REVIEW, OPINION_READY, FOLLOW_UP, CLOSED);
         assertThat(notes()).containsExactly("FollowUpCall/callNote");
+        assertThat(ProcessDriver.mail(caseId)).as("what the patient and the physician are told, in the outbox")
+                .containsExactlyInAnyOrder("RECEIVED to patient", "RECEIVED to physician",
+                        "OPINION_RELEASED to patient", "OPINION_RELEASED to physician", "FOLLOW_UP to patient",
+                        "CLOSED to patient", "CLOSED to physician");
     }
 
     @Test
@@ -103,6 +107,8 @@ class SecondOpinionProcessTest {
         assertThat(notes()).containsExactly("IntakeReview/declineReason");
         assertThat(process.everHadVariable(caseId, "declineReason")).as("free text stays out of the process").isFalse();
         assertThat(process.everHadVariable(caseId, "decision")).isTrue();
+        assertThat(ProcessDriver.mail(caseId)).containsExactlyInAnyOrder("RECEIVED to patient",
+                "RECEIVED to physician", "DECLINED to patient", "DECLINED to physician");
     }
 
     @Test
@@ -127,6 +133,11 @@ class SecondOpinionProcessTest {
         assertThat(process.openTaskKeys(caseId)).containsExactly("SpecialistReview");
         assertThat(statusHistory(caseId)).containsExactly(SUBMITTED, RECORDS_REQUESTED, UNDER_REVIEW);
         assertThat(events(caseId)).contains(RECORDS_RECEIVED);
+        assertThat(ProcessDriver.mail(caseId)).as("each reminder is its own mail").containsExactlyInAnyOrder(
+                "RECEIVED to patient", "RECEIVED to physician",
+                "RECORDS_REQUESTED to patient", "RECORDS_REQUESTED to physician",
+                "RECORDS_REMINDER to patient", "RECORDS_REMINDER to physician",
+                "RECORDS_REMINDER to patient", "RECORDS_REMINDER to physician");
     }
 
     @Test

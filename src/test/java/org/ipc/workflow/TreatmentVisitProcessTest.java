@@ -79,7 +79,7 @@ class TreatmentVisitProcessTest {
         assertThat(events(caseId)).contains(DEPOSIT_RECEIVED);
         process.complete(caseId, "VisaInvitation", "coordinator", Map.of("visaLetterSent", true));
         process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "appointmentsNote", "14 Dec 09:00 oncology clinic"));
+                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "14 Dec 09:00 oncology clinic"));
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", true));
         assertThat(status(caseId)).isEqualTo(VISIT_SCHEDULED);
@@ -98,6 +98,11 @@ class TreatmentVisitProcessTest {
         assertThat(process.isEnded(caseId)).isTrue();
         assertThat(statusHistory(caseId)).containsExactly(SUBMITTED, UNDER_REVIEW, AWAITING_DEPOSIT, SCHEDULING,
                 VISIT_SCHEDULED, IN_VISIT, FOLLOW_UP, CLOSED);
+        assertThat(ProcessDriver.mail(caseId)).as("what the patient and the physician are told, in the outbox")
+                .containsExactlyInAnyOrder("RECEIVED to patient", "RECEIVED to physician",
+                        "ESTIMATE_READY to patient", "DEPOSIT_RECEIVED to patient", "VISIT_SCHEDULED to patient",
+                        "PRE_ARRIVAL_REMINDER to patient", "SUMMARY_SENT to physician", "FOLLOW_UP to patient",
+                        "CLOSED to patient", "CLOSED to physician");
     }
 
     @Test
@@ -170,7 +175,7 @@ class TreatmentVisitProcessTest {
         }
         depositPaid().then().statusCode(200);
         process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "appointmentsNote", "Clinic"));
+                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "Clinic"));
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true, "interpreterBooked", false));
         if (stage.equals("AwaitArrival")) {
             return;

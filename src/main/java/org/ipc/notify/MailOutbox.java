@@ -1,0 +1,102 @@
+package org.ipc.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipc.cases.CaseEvent;
+import org.ipc.cases.PatientCase;
+import org.ipc.notify.Milestone.Recipient;
+import org.jboss.logging.Logger;
+
+/**
+ * The transactional outbox: a milestone's mails are rendered and written in the transaction of the change that
+ * causes them, so they exist exactly when the change does. Patients are mailed only with recorded consent.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+
+    @Inject
+    MailRenderer renderer;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "quarkus.mailer.from")
+    String from;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(PatientCase c, Milestone milestone) {
+        for (Recipient recipient : Recipient.values()) {
+            if (!milestone.recipients().contains(recipient)) {
+                continue;
+            }
+            String address = address(c, recipient);
+            if (address == null) {
+                LOG.debugf("case %s: no %s mail for %s (no address or no consent)", c.id, milestone, recipient);
+                continue;
+            }
+            String key = dedupeKey(c, milestone, recipient);
+            if (OutboxMail.count("dedupeKey", key) > 0) {
+                continue;
+            }
+            MailRenderer.Rendered mail = renderer.render(c, milestone, recipient);
+            OutboxMail row = new OutboxMail();
+            row.id = UUID.randomUUID();
+            row.caseId = c.id;
+            row.dedupeKey = key;
+            row.milestone = milestone;
+            row.recipientKind = recipient;
+            row.recipient = address;
+            row.language = mail.language();
+            row.subject = mail.subject();
+            row.bodyText = mail.text();
+            row.bodyHtml = mail.html();
+            row.messageId = "<" + row.id + "@" + domain(from) + ">";
+            row.status = OutboxMail.Status.PENDING;
+            row.attempts = 0;
+            Instant now = Instant.now(clock);
+            row.nextAttemptAt = now;
+            row.createdAt = now;
+            row.persist();
+        }
+    }
+
+    private static String address(PatientCase c, Recipient recipient) {
+        return switch (recipient) {
+            case PATIENT -> c.patient.emailConsent ? blankToNull(c.patient.email) : null;
+            case PHYSICIAN -> blankToNull(c.physician.email);
+        };
+    }
+
+    /**
+     * One mail per case, milestone and recipient; a reminder is numbered by its occurrence on the case's
+     * timeline; the ways a case ends share one key, so only the first is told.
+     */
+    static String dedupeKey(PatientCase c, Milestone milestone, Recipient recipient) {
+        String what = switch (milestone.slot()) {
+            case ONCE -> milestone.name();
+            case EACH_TIME -> milestone.name() + "#" + CaseEvent.count(c.id, milestone.countedEvent());
+            case CASE_END -> "END";
+        };
+        return c.id + ":" + what + ":" + recipient.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String domain(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return domain.isEmpty() ? "ipc.invalid" : domain;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,108 @@
+package org.ipc.notify;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.ipc.cases.CaseEvent;
+import org.ipc.cases.CaseStatus;
+
+/**
+ * The moments of a case that someone hears about by e-mail, and who: the patient (only with recorded consent) and
+ * the referring physician (always). The case's timeline is the source: an event or a status names its milestone.
+ */
+public enum Milestone {
+
+    RECEIVED(Recipient.BOTH),
+    RECORDS_REQUESTED(Recipient.BOTH),
+    RECORDS_REMINDER(Recipient.BOTH, Slot.EACH_TIME),
+    OPINION_RELEASED(Recipient.BOTH),
+    ESTIMATE_READY(Recipient.PATIENT_ONLY),
+    DEPOSIT_REMINDER(Recipient.PATIENT_ONLY, Slot.EACH_TIME),
+    DEPOSIT_RECEIVED(Recipient.PATIENT_ONLY),
+    VISIT_SCHEDULED(Recipient.PATIENT_ONLY),
+    PRE_ARRIVAL_REMINDER(Recipient.PATIENT_ONLY),
+    SUMMARY_SENT(Recipient.PHYSICIAN_ONLY),
+    FOLLOW_UP(Recipient.PATIENT_ONLY),
+    WITHDRAWN(Recipient.BOTH, Slot.CASE_END),
+    DECLINED(Recipient.BOTH, Slot.CASE_END),
+    CLOSED_INCOMPLETE(Recipient.BOTH, Slot.CASE_END),
+    CLOSED_NO_DEPOSIT(Recipient.BOTH, Slot.CASE_END),
+    CLOSED(Recipient.BOTH, Slot.CASE_END);
+
+    /** Who a mail goes to. */
+    public enum Recipient {
+        PATIENT, PHYSICIAN;
+
+        static final Set<Recipient> BOTH = Set.of(PATIENT, PHYSICIAN);
+        static final Set<Recipient> PATIENT_ONLY = Set.of(PATIENT);
+        static final Set<Recipient> PHYSICIAN_ONLY = Set.of(PHYSICIAN);
+    }
+
+    /** How often a milestone mails one recipient of one case. */
+    enum Slot {
+        /** Once per case. */
+        ONCE,
+        /** Once per occurrence (reminders). */
+        EACH_TIME,
+        /** Once per case for all the ways a case ends: the first end (withdrawn, declined, closed) is the one told. */
+        CASE_END
+    }
+
+    private final Set<Recipient> recipients;
+    private final Slot slot;
+
+    Milestone(Set<Recipient> recipients) {
+        this(recipients, Slot.ONCE);
+    }
+
+    Milestone(Set<Recipient> recipients, Slot slot) {
+        this.recipients = recipients;
+        this.slot = slot;
+    }
+
+    public Set<Recipient> recipients() {
+        return recipients;
+    }
+
+    Slot slot() {
+        return slot;
+    }
+
+    /** The milestone an event on the case's timeline is, if anyone is told of it. */
+    public static Optional<Milestone> forEvent(CaseEvent.Kind kind) {
+        return Optional.ofNullable(switch (kind) {
+            case RECORDS_REQUESTED -> RECORDS_REQUESTED;
+            case RECORDS_REMINDER -> RECORDS_REMINDER;
+            case OPINION_RELEASED -> OPINION_RELEASED;
+            case ESTIMATE_READY -> ESTIMATE_READY;
+            case DEPOSIT_REMINDER -> DEPOSIT_REMINDER;
+            case DEPOSIT_RECEIVED -> DEPOSIT_RECEIVED;
+            case VISIT_SCHEDULED -> VISIT_SCHEDULED;
+            case PRE_ARRIVAL_REMINDER -> PRE_ARRIVAL_REMINDER;
+            case SUMMARY_SENT -> SUMMARY_SENT;
+            case WITHDRAWN -> WITHDRAWN;
+            case CLOSED_INCOMPLETE -> CLOSED_INCOMPLETE;
+            case CANCELLED_NO_DEPOSIT -> CLOSED_NO_DEPOSIT;
+            case RECORDS_RECEIVED, PATIENT_ARRIVED, OWNER_CHANGED -> null;
+        });
+    }
+
+    /** The milestone a case status is, if anyone is told of it (the others are told through events). */
+    public static Optional<Milestone> forStatus(CaseStatus status) {
+        return Optional.ofNullable(switch (status) {
+            case FOLLOW_UP -> FOLLOW_UP;
+            case DECLINED -> DECLINED;
+            case CLOSED -> CLOSED;
+            default -> null;
+        });
+    }
+
+    /** The case event whose occurrences number a repeated milestone's mails. */
+    CaseEvent.Kind countedEvent() {
+        return switch (this) {
+            case RECORDS_REMINDER -> CaseEvent.Kind.RECORDS_REMINDER;
+            case DEPOSIT_REMINDER -> CaseEvent.Kind.DEPOSIT_REMINDER;
+            default -> throw new IllegalStateException(this + " is sent once per case");
+        };
+    }
+}
