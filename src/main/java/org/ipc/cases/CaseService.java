@@ -17,13 +17,15 @@ import org.ipc.api.Idempotency;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.api.StoredResponse;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.departments.DepartmentCatalog;
 import org.ipc.notify.Acknowledgements;
 import org.ipc.patients.Patient;
 import org.ipc.patients.PatientRegistry;
-import org.ipc.workflow.TaskRouting;
 import org.ipc.physicians.PhysicianDirectory;
 import org.ipc.physicians.ReferringPhysician;
+import org.ipc.workflow.TaskRouting;
 
 
 /**
@@ -72,6 +74,9 @@ public class CaseService {
     @Inject
     Acknowledgements acknowledgements;
 
+    @Inject
+    AuditTrail audit;
+
     /** Submits a case once per Idempotency-Key: a retry gets the first answer (201, Location, the case). */
     public StoredResponse submit(NewCaseRequest request, String idempotencyKey) {
         return idempotency.run("submit-case", idempotencyKey, request, () -> {
@@ -106,18 +111,23 @@ public class CaseService {
 
         ProcessInstance process = startProcess(c, physician.subject);
         c.processInstanceId = process.getId();
+        audit.record(AuditAction.CASE_SUBMITTED, c.id);
         return view(c);
     }
 
     @Transactional
     public PortalCaseView findForCurrentPhysician(UUID id) {
-        return view(access.ownCase(id));
+        PatientCase c = access.ownCase(id);
+        audit.record(AuditAction.CASE_READ, c.id);
+        return view(c);
     }
 
     /** Withdraws a physician's own case and answers it as it now stands. */
     @Transactional
     public PortalCaseView withdraw(UUID caseId) {
-        return view(messages.withdrawForCurrentPhysician(caseId));
+        PatientCase c = messages.withdrawForCurrentPhysician(caseId);
+        audit.record(AuditAction.CASE_WITHDRAWN, c.id);
+        return view(c);
     }
 
     @Transactional
@@ -129,6 +139,7 @@ public class CaseService {
                             physician, status))
                     .page(io.quarkus.panache.common.Page.of(pageIndex, size));
             List<PortalCaseSummary> items = query.list().stream().map(PortalCaseSummary::of).toList();
+            audit.record(AuditAction.CASES_LISTED, null, items.size() + " cases");
             return new Page<>(items, query.count());
         }).orElseGet(() -> new Page<>(List.of(), 0));
     }

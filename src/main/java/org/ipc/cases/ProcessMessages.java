@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.ipc.api.ProblemException;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 
@@ -34,6 +36,9 @@ public class ProcessMessages {
 
     @Inject
     RuntimeService runtime;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     TaskService tasks;
@@ -73,6 +78,7 @@ public class ProcessMessages {
     public PatientCase depositReceived(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
         correlate(c, DEPOSIT_RECEIVED, "The case is not waiting for a deposit");
+        audit.record(AuditAction.DEPOSIT_RECORDED, c.id);
         return c;
     }
 
@@ -80,6 +86,7 @@ public class ProcessMessages {
     public PatientCase patientArrived(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
         correlate(c, PATIENT_ARRIVED, "The case is not waiting for the patient's arrival");
+        audit.record(AuditAction.ARRIVAL_RECORDED, c.id);
         return c;
     }
 
@@ -91,6 +98,7 @@ public class ProcessMessages {
             throw ProblemException.conflict("The case is " + c.status.name().toLowerCase() + "; it has no owner to change");
         }
         c.owner = coordinator;
+        audit.record(AuditAction.CASE_HANDED_OVER, c.id, "to " + coordinator);
         for (Task task : tasks.createTaskQuery().processInstanceId(c.processInstanceId).active().list()) {
             boolean coordinatorTask = tasks.getIdentityLinksForTask(task.getId()).stream()
                     .anyMatch(link -> link.getGroupId() != null && link.getGroupId().startsWith(Roles.COORDINATOR));

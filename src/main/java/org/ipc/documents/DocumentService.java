@@ -30,6 +30,8 @@ import org.ipc.api.Idempotency;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.api.StoredResponse;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
 import org.ipc.cases.PatientCase;
@@ -54,6 +56,9 @@ public class DocumentService {
 
     @Inject
     DocumentStorage storage;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     DocumentsConfig config;
@@ -89,6 +94,7 @@ public class DocumentService {
         return idempotency.run("upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
             PatientCase c = access.ownCase(caseId);
             List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
+            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
             process.recordsReceived(c.id);
             return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
         });
@@ -106,6 +112,7 @@ public class DocumentService {
         return idempotency.run("staff-upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
             PatientCase c = access.staffCase(caseId);
             List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
+            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
             return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
         });
     }
@@ -116,6 +123,7 @@ public class DocumentService {
         Set<CaseEvent.Kind> happened = happened(c.id);
         List<DocumentView> visible = Document.of(c.id).stream().filter(d -> visibleToPhysician(d, happened))
                 .map(DocumentView::of).toList();
+        audit.record(AuditAction.DOCUMENTS_LISTED, c.id);
         return new Page<>(visible, visible.size());
     }
 
@@ -124,6 +132,7 @@ public class DocumentService {
         PatientCase c = access.ownCase(caseId);
         Document d = Document.inCase(c.id, documentId).filter(doc -> visibleToPhysician(doc, happened(c.id)))
                 .orElseThrow(() -> ProblemException.notFound("Document"));
+        audit.record(AuditAction.DOCUMENT_DOWNLOADED, c.id, "document " + d.id);
         return open(d);
     }
 
@@ -131,13 +140,16 @@ public class DocumentService {
     public Page<DocumentView> listForStaff(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
         List<DocumentView> all = Document.of(c.id).stream().map(DocumentView::of).toList();
+        audit.record(AuditAction.DOCUMENTS_LISTED, c.id);
         return new Page<>(all, all.size());
     }
 
     @Transactional
     public Download downloadForStaff(UUID caseId, UUID documentId) {
         access.staffCase(caseId);
-        return open(Document.inCase(caseId, documentId).orElseThrow(() -> ProblemException.notFound("Document")));
+        Document d = Document.inCase(caseId, documentId).orElseThrow(() -> ProblemException.notFound("Document"));
+        audit.record(AuditAction.DOCUMENT_DOWNLOADED, caseId, "document " + d.id);
+        return open(d);
     }
 
     /** An upload's file after its checks: where it is, what it is, its digest. */

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
 import org.ipc.cases.CaseNote;
@@ -36,6 +38,9 @@ public class CaseViewService {
 
     @Inject
     CaseAccess access;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     DocumentService documents;
@@ -61,6 +66,7 @@ public class CaseViewService {
     @Transactional
     public CaseView view(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
+        audit.record(AuditAction.CASE_READ, c.id);
         BpmnModelInstance model = model(c);
         List<CaseView.Step> steps = activeIds(c).stream()
                 .map(id -> new CaseView.Step(id, nameOf(model, id))).toList();
@@ -93,6 +99,7 @@ public class CaseViewService {
     @Transactional
     public String diagram(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
+        audit.record(AuditAction.CASE_DIAGRAM_READ, c.id);
         return ProcessDiagram.svg(model(c), new LinkedHashSet<>(activeIds(c)));
     }
 

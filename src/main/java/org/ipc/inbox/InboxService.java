@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
 import org.ipc.officehours.BusinessClock;
@@ -71,6 +73,9 @@ public class InboxService {
     @Inject
     BusinessClock office;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public Page<TaskView> list(Filter filter, int first, int size) {
         Instant now = Instant.now(clock);
@@ -88,6 +93,7 @@ public class InboxService {
                     c == null ? null : c.department, r.due(), r.due() != null && r.due().isBefore(now), r.assignee(),
                     groups.getOrDefault(r.id(), List.of()), r.created());
         }).toList();
+        audit.record(AuditAction.TASKS_LISTED, null, items.size() + " tasks");
         return new Page<>(items, total);
     }
 
@@ -101,8 +107,9 @@ public class InboxService {
 
     @Transactional
     public TaskDetails details(String taskId) {
-        Task task = visibleTask(taskId);
-        return new TaskDetails(view(task), TaskForms.describe(forms.getTaskFormData(taskId).getFormFields()));
+        TaskView task = view(visibleTask(taskId));
+        audit.record(AuditAction.TASK_READ, task.caseId(), "task " + taskId);
+        return new TaskDetails(task, TaskForms.describe(forms.getTaskFormData(taskId).getFormFields()));
     }
 
     @Transactional
@@ -117,7 +124,7 @@ public class InboxService {
         } catch (TaskAlreadyClaimedException | OptimisticLockingException raced) {
             throw ProblemException.conflict("Someone claimed this task at the same moment; reload the inbox");
         }
-        return view(visibleTask(taskId));
+        return audited(AuditAction.TASK_CLAIMED, view(visibleTask(taskId)));
     }
 
     @Transactional
@@ -127,7 +134,7 @@ public class InboxService {
             throw heldBy(task.getAssignee());
         }
         tasks.setAssignee(taskId, null);
-        return view(visibleTask(taskId));
+        return audited(AuditAction.TASK_UNCLAIMED, view(visibleTask(taskId)));
     }
 
     @Transactional
@@ -153,6 +160,7 @@ public class InboxService {
         } finally {
             identity.clearAuthentication();
         }
+        audit.record(AuditAction.TASK_COMPLETED, c.id, "task " + taskId);
         return new CompletedTask(taskId, c.id, c.status);
     }
 
@@ -189,7 +197,7 @@ public class InboxService {
                     : heldBy(task.getAssignee());
         }
         tasks.setAssignee(taskId, colleague);
-        return view(tasks.createTaskQuery().taskId(taskId).singleResult());
+        return audited(AuditAction.TASK_DELEGATED, view(tasks.createTaskQuery().taskId(taskId).singleResult()));
     }
 
     /** The task if the caller may see it: assigned to them, or a candidate task of one of their groups. */
@@ -224,6 +232,11 @@ public class InboxService {
                 c == null ? null : c.patient.preferredLanguage, c == null ? null : c.department,
                 due, due != null && due.isBefore(now), t.getAssignee(), candidateGroups(t.getId()),
                 t.getCreateTime().toInstant());
+    }
+
+    private TaskView audited(AuditAction action, TaskView task) {
+        audit.record(action, task.caseId(), "task " + task.id());
+        return task;
     }
 
     private static ProblemException heldBy(String assignee) {

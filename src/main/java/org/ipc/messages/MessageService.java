@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.ipc.api.Page;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.PatientCase;
 import org.ipc.security.CurrentUser;
@@ -23,6 +25,9 @@ public class MessageService {
     CaseAccess access;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -31,23 +36,30 @@ public class MessageService {
     @Transactional
     public MessageView postAsPhysician(UUID caseId, NewMessage message) {
         PatientCase c = access.ownCase(caseId);
+        audit.record(AuditAction.MESSAGE_SENT, c.id);
         return post(c, message, Roles.PHYSICIAN);
     }
 
     @Transactional
     public Page<MessageView> listForPhysician(UUID caseId) {
-        return list(access.ownCase(caseId));
+        PatientCase c = access.ownCase(caseId);
+        audit.record(AuditAction.MESSAGES_LISTED, c.id);
+        return list(c);
     }
 
     @Transactional
     public MessageView postAsStaff(UUID caseId, NewMessage message) {
         String role = user.taskGroups().stream().filter(Roles.TASK_GROUPS::contains).findFirst().orElse("staff");
-        return post(access.staffCase(caseId), message, role);
+        PatientCase c = access.staffCase(caseId);
+        audit.record(AuditAction.MESSAGE_SENT, c.id);
+        return post(c, message, role);
     }
 
     @Transactional
     public Page<MessageView> listForStaff(UUID caseId) {
-        return list(access.staffCase(caseId));
+        PatientCase c = access.staffCase(caseId);
+        audit.record(AuditAction.MESSAGES_LISTED, c.id);
+        return list(c);
     }
 
     private MessageView post(PatientCase c, NewMessage message, String role) {

@@ -45,6 +45,11 @@ public class CurrentUser {
         return Optional.ofNullable(value).map(Object::toString).filter(v -> !v.isBlank());
     }
 
+    /** The caller's roles of {@link Roles#ALL} (without languages and departments), sorted. */
+    public List<String> roles() {
+        return Roles.ALL.stream().filter(identity::hasRole).sorted().toList();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

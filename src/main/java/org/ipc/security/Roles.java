@@ -13,6 +13,7 @@ public final class Roles {
     public static final String ADMIN = "admin";
 
     /** Roles that work tasks; each is also the Camunda candidate group of the tasks meant for it. */
+    public static final List<String> ALL = List.of(PHYSICIAN, COORDINATOR, SPECIALIST, FINANCE, SUPERVISOR, ADMIN);
     public static final List<String> TASK_GROUPS = List.of(COORDINATOR, SPECIALIST, FINANCE, SUPERVISOR);
 
     /** A coordinator's language arrives as a realm role {@code lang:<ISO 639 code>}, e.g. {@code lang:ar}. */

@@ -1,0 +1,25 @@
+package org.ipc.audit;
+
+/** What someone did with patient data. */
+public enum AuditAction {
+    CASE_SUBMITTED,
+    CASES_LISTED,
+    CASE_READ,
+    CASE_WITHDRAWN,
+    CASE_DIAGRAM_READ,
+    CASE_HANDED_OVER,
+    DEPOSIT_RECORDED,
+    ARRIVAL_RECORDED,
+    TASKS_LISTED,
+    TASK_READ,
+    TASK_CLAIMED,
+    TASK_UNCLAIMED,
+    TASK_DELEGATED,
+    TASK_COMPLETED,
+    DOCUMENTS_LISTED,
+    DOCUMENT_UPLOADED,
+    DOCUMENT_DOWNLOADED,
+    MESSAGES_LISTED,
+    MESSAGE_SENT,
+    AUDIT_READ
+}

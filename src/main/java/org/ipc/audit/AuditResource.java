@@ -1,0 +1,61 @@
+package org.ipc.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.Ids;
+import org.ipc.api.Page;
+import org.ipc.api.PageRequest;
+import org.ipc.api.ProblemException;
+import org.ipc.security.Roles;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The audit trail, for admins: read only; no endpoint changes or deletes a row. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Audit")
+public class AuditResource {
+
+    @Inject
+    AuditQueries queries;
+
+    @GET
+    @Operation(summary = "Who read or changed patient data: newest first, filtered by case, user and time range "
+            + "(from inclusive, to exclusive, ISO-8601 with offset)")
+    public Page<AuditEntry> find(@RestQuery String caseId, @RestQuery String user, @RestQuery String from,
+            @RestQuery String to, @Valid @BeanParam PageRequest page) {
+        UUID id = caseId == null || caseId.isBlank() ? null
+                : Ids.parse(caseId).orElseThrow(() -> ProblemException.badField("caseId", "must be a case id (UUID)"));
+        Instant start = instant(from, "from");
+        Instant end = instant(to, "to");
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.badField("to", "must be after from");
+        }
+        return queries.find(id, user == null || user.isBlank() ? null : user, start, end, page.page, page.size);
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(field, "must be a date and time with offset, e.g. 2026-11-23T09:00:00-05:00");
+        }
+    }
+}
