@@ -29,8 +29,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipc.cases.PatientCase;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.Tokens;
@@ -40,7 +42,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
 /** Every path of bpmn/treatment-visit.bpmn, on PostgreSQL, with timers fired on a moved engine clock. */
@@ -110,6 +114,29 @@ class TreatmentVisitProcessTest {
         acceptAndEstimate(false);
         depositPaid().then().statusCode(200);
         assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
+    }
+
+    @Test
+    void theFirstAppointmentIsAMomentInTheHospitalsTimeOrWithItsOffset() {
+        acceptAndEstimate(false);
+        depositPaid().then().statusCode(200);
+        String taskId = process.task(caseId, "BookAppointments").getId();
+        given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + taskId + "/claim")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "next Monday",
+                        "appointmentsNote", "Clinic")))
+                .post("/api/inbox/tasks/" + taskId + "/complete")
+                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"));
+        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
+                "firstAppointment", "2026-12-14T15:00:00+01:00", "appointmentsNote", "Clinic"));
+        assertThat(((Date) process.variable(caseId, "firstAppointment")).toInstant())
+                .isEqualTo(newYork("2026-12-14T09:00"));
+        process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
+                "interpreterBooked", false));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> PatientCase.<PatientCase>findById(
+                UUID.fromString(caseId)).firstAppointmentAt)).as("kept with the case when the visit is confirmed, for the patient's mails")
+                .isEqualTo(newYork("2026-12-14T09:00"));
     }
 
     @Test
