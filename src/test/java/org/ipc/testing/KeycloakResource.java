@@ -31,7 +31,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The realm's base URL, e.g. {@code http://127.0.0.1:41234}; set while the server runs. */
+    /** The realm's base URL, e.g. {@code http://localhost:41234}; set while the server runs. */
     public static final String URL_PROPERTY = "ipc.test.keycloak.url";
     /** The token endpoint {@link Tokens} uses, and its password-grant client. */
     public static final String TOKEN_URL_PROPERTY = "ipc.test.token-url";
@@ -63,7 +63,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
             long started = System.nanoTime();
             keycloak = builder.start();
-            String base = "http://127.0.0.1:" + port;
+            // "localhost", like the service under test: the page's SameSite=Strict sign-in cookies need both on one site
+            String base = "http://localhost:" + port;
             waitForRealm(base + "/realms/ipc/.well-known/openid-configuration");
             waitForRealm(base + "/realms/other/.well-known/openid-configuration");
             readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
