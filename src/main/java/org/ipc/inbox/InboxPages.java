@@ -40,6 +40,7 @@ import io.quarkus.qute.TemplateInstance;
  * pinch of script. It works the same services as the REST API, so both always agree.
  */
 @Path("/inbox")
+@InboxForms
 @RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
 @Produces(MediaType.TEXT_HTML)
 public class InboxPages {

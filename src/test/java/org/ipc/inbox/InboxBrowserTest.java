@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.ipc.cases.CaseStatus;
+import org.ipc.testing.KeycloakProfile;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +31,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
- * A coordinator works a case in a real headless Chromium (Debian's package): signs in through the realm's login
- * page, finds the intake task of a case a physician submitted over REST, claims it, completes its form and sees
+ * A coordinator works a case in a real headless Chromium (Debian's package): signs in on the login page of a real
+ * Keycloak (the realm of k8s/keycloak with the demo users), finds the intake task of a case a physician submitted over REST, claims it, completes its form and sees
  * the case move on. Screenshots land in target/screenshots/.
  */
 @QuarkusTest
+@TestProfile(KeycloakProfile.class)
 class InboxBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -81,7 +84,7 @@ class InboxBrowserTest {
 
         // when the coordinator opens the inbox, the realm asks them to sign in
         browser.get(inbox.toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("predefined-coordinator"))).click();
+        signIn(wait, "coordinator");
 
         // then, looking the case up by its reference, their queue lists its intake task
         findCase(wait, reference);
@@ -109,16 +112,16 @@ class InboxBrowserTest {
                 .contains("Specialist review and written opinion (unassigned)");
         screenshot("3-case-page");
         assertThat(ProcessDriver.status(caseId)).isEqualTo(CaseStatus.UNDER_REVIEW);
-        assertThat(ProcessDriver.owner(caseId)).isEqualTo("coordinator");
+        assertThat(ProcessDriver.owner(caseId)).isEqualTo(subjectOf("coordinator"));
     }
 
     @Test
-    void aFormWithMissingFieldsComesBackNamingThem() {
+    void aFormWithMissingFieldsComesBackNamingThem() throws IOException {
         String caseId = Portal.submit("physician");
         String reference = Portal.referenceOf(caseId);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(inbox.toString());
-        wait.until(ExpectedConditions.elementToBeClickable(By.name("predefined-coordinator"))).click();
+        signIn(wait, "coordinator");
         findCase(wait, reference);
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("tr[data-case='" + reference + "'] button[type='submit']"))).click();
@@ -130,6 +133,29 @@ class InboxBrowserTest {
         WebElement errors = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".errors")));
         assertThat(errors.getText()).contains("decision: is required");
         assertThat(ProcessDriver.status(caseId)).isEqualTo(CaseStatus.SUBMITTED);
+    }
+
+    /** Keycloak's own login page: the demo user's name and password (the same). */
+    private void signIn(WebDriverWait wait, String user) throws IOException {
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        assertThat(browser.getCurrentUrl()).contains("/realms/ipc/").contains("client_id=ipc-inbox")
+                .contains("code_challenge_method=S256");
+        screenshot("0-keycloak-sign-in");
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains("/inbox"));
+    }
+
+    /** The user's stable Keycloak subject, which the service records as case owner. */
+    private static String subjectOf(String user) {
+        String payload = org.ipc.testing.Tokens.of(user).split("\\.")[1];
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+        } catch (IOException e) {
+            throw new AssertionError("unreadable token", e);
+        }
     }
 
     private void findCase(WebDriverWait wait, String reference) {

@@ -48,8 +48,43 @@ class DeploymentManifestsTest {
     void productionRealmHasTheRolesAndNoUsers() throws IOException {
         JsonNode realm = JsonMapper.builder().build().readTree(Path.of("k8s", "keycloak", "ipc-realm.json").toFile());
         List<String> roles = realm.at("/roles/realm").findValuesAsText("name");
-        assertThat(roles).containsExactlyInAnyOrder("physician", "coordinator", "specialist", "finance",
-                "supervisor", "admin");
+        assertThat(roles.stream().filter(r -> !r.contains(":"))).containsExactlyInAnyOrder("physician",
+                "coordinator", "specialist", "finance", "supervisor", "admin");
         assertThat(realm.path("users")).isEmpty();
+        assertThat(realm.toString()).doesNotContain("\"credentials\"", "\"secret\"", "\"password\"");
+    }
+
+    @Test
+    void everyRoutingLanguageAndEveryDepartmentHasItsRealmRole() throws IOException {
+        JsonNode realm = JsonMapper.builder().build().readTree(Path.of("k8s", "keycloak", "ipc-realm.json").toFile());
+        List<String> roles = realm.at("/roles/realm").findValuesAsText("name");
+        assertThat(roles).contains("lang:en", "lang:es", "lang:pt", "lang:zh", "lang:ar");
+        java.util.regex.Matcher department = java.util.regex.Pattern.compile("\\('([a-z0-9-]+)', '[^']*', \\d+\\)")
+                .matcher(Files.readString(Path.of("src", "main", "resources", "db", "migration",
+                        "V1__cases_patients_physicians.sql")));
+        List<String> departments = new java.util.ArrayList<>();
+        while (department.find()) {
+            departments.add("dept:" + department.group(1));
+        }
+        assertThat(departments).hasSizeGreaterThan(20);
+        assertThat(roles).containsAll(departments);
+    }
+
+    @Test
+    void browserClientsUsePkceAndThePortalsTokensAreForTheApi() throws IOException {
+        JsonNode realm = JsonMapper.builder().build().readTree(Path.of("k8s", "keycloak", "ipc-realm.json").toFile());
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("publicClient").asBoolean()) {
+                assertThat(client.at("/attributes/pkce.code.challenge.method").asText())
+                        .as(client.path("clientId").asText()).isEqualTo("S256");
+                assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
+                assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+            }
+            if (client.path("clientId").asText().equals("ipc-portal")) {
+                assertThat(client.path("protocolMappers").findValuesAsText("included.client.audience"))
+                        .containsExactly("ipc-api");
+            }
+        }
+        assertThat(realm.path("clients").findValuesAsText("clientId")).contains("ipc-api", "ipc-inbox", "ipc-portal");
     }
 }

@@ -187,6 +187,13 @@ class PackagedServiceIT {
 
     @Test
     @Order(3)
+    void refusesTokensMeantForAnotherClientByDefault() {
+        given().auth().oauth2(issuer.tokenForAnotherClient("dr-haddad", "physician")).when().get("/api/portal/cases")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
     void hasNoDevModeTokenHelper() {
         given().when().get("/dev/token/physician").then().statusCode(404);
     }

@@ -71,6 +71,11 @@ public class ProcessDriver {
         return open.get(0);
     }
 
+    /** A task by its id, open or not found (null). */
+    public Task taskById(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).singleResult();
+    }
+
     public List<String> openTaskKeys(String caseId) {
         return tasks.createTaskQuery().processInstanceId(processOf(caseId)).list().stream()
                 .map(Task::getTaskDefinitionKey).sorted().toList();

@@ -57,19 +57,25 @@ public final class TestIssuer implements AutoCloseable {
         return issuer;
     }
 
-    /** An access token for {@code user} with the given realm roles, valid for five minutes. */
+    /** An access token for the API ({@code aud} ipc-api) for {@code user} with the given realm roles, valid for five minutes. */
     public String token(String user, String... roles) {
-        return sign(key, user, roles);
+        return sign(key, "ipc-api", user, roles);
     }
 
     /** A well-formed token signed by a key this issuer never published. */
     public String forgedToken(String user, String... roles) throws JoseException {
-        return sign(RsaJwkGenerator.generateJwk(2048), user, roles);
+        return sign(RsaJwkGenerator.generateJwk(2048), "ipc-api", user, roles);
     }
 
-    private String sign(RsaJsonWebKey signingKey, String user, String... roles) {
+    /** A genuine token of this issuer, but meant for another client ({@code aud} account). */
+    public String tokenForAnotherClient(String user, String... roles) {
+        return sign(key, "account", user, roles);
+    }
+
+    private String sign(RsaJsonWebKey signingKey, String audience, String user, String... roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        claims.setAudience(audience);
         claims.setSubject("subject-" + user);
         claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().getEpochSecond()));
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(Instant.now().plusSeconds(300).getEpochSecond()));

@@ -1,0 +1,505 @@
+package org.ipc.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipc.testing.CaseRequests;
+import org.ipc.testing.KeycloakProfile;
+import org.ipc.testing.KeycloakResource;
+import org.ipc.testing.Portal;
+import org.ipc.testing.ProcessDriver;
+import org.ipc.testing.SampleFiles;
+import org.ipc.testing.Tokens;
+import org.ipc.testing.WebSession;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint of the service's OpenAPI document against every role of the real realm: the roles of its row
+ * get a 2xx answer on real objects, the others 403, no token 401, and an expired, forged, wrong-audience or
+ * other-realm token 401. Endpoints that take an id are also called on objects outside the caller's reach (another
+ * physician's case, a task outside the caller's groups): 404, and nothing changes. A new endpoint without a row
+ * fails this test. The matrix as measured is written to target/security-matrix.md.
+ */
+@QuarkusTest
+@TestProfile(KeycloakProfile.class)
+class SecurityMatrixTest {
+
+    private static final String P = "physician", C = "coordinator", S = "specialist", F = "finance",
+            V = "supervisor", A = "admin";
+    private static final List<String> ROLES = List.of(P, C, S, F, V, A);
+    private static final Set<String> STAFF = Set.of(C, S, F, V);
+    private static final Set<String> SIGNED_IN = Set.copyOf(ROLES);
+    /** Endpoints that need no token at all. */
+    private static final Set<String> ANYONE = Set.of("anyone");
+    /** In the OpenAPI document of the test build only; never built into the packaged service (PackagedServiceIT). */
+    private static final Set<String> NOT_IN_PRODUCTION = Set.of("GET /dev/token/{user}");
+    private static final List<String> BAD_TOKENS = List.of("expired", "forged", "wrong audience", "other realm");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How a row reaches its endpoint: with the request (token set or not), the caller's role, and whether the
+     * role is allowed (then the call gets an object of its own where the call changes it). */
+    @FunctionalInterface
+    interface Call {
+        Response call(RequestSpecification request, String role, boolean allowed);
+    }
+
+    /** How a page row reaches its endpoint for a signed-in browser session. */
+    @FunctionalInterface
+    interface PageCall {
+        HttpResponse<String> call(WebSession session, String role, boolean allowed);
+    }
+
+    record Row(String method, String path, Set<String> allowed, Call api, PageCall page) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    @Inject
+    ProcessDriver process;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @ConfigProperty(name = KeycloakResource.URL_PROPERTY)
+    String keycloak;
+
+    private String sharedCase;
+    private String sharedDoc;
+    private String otherPhysiciansDoc;
+    private final Map<String, String> readableTask = new HashMap<>();
+    private final Map<String, WebSession> sessions = new HashMap<>();
+    private final Map<String, String> badTokens = new LinkedHashMap<>();
+
+    private List<Row> matrix() {
+        return List.of(
+                api("POST", "/api/portal/cases", Set.of(P), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(CaseRequests.secondOpinion()).post("/api/portal/cases")),
+                api("GET", "/api/portal/cases", Set.of(P), (r, role, ok) -> r.get("/api/portal/cases")),
+                api("GET", "/api/portal/cases/{id}", Set.of(P), (r, role, ok) -> r.get(portal(sharedCase))),
+                api("POST", "/api/portal/cases/{id}/withdraw", Set.of(P),
+                        (r, role, ok) -> r.post(portal(ok ? Portal.submit(P) : sharedCase) + "/withdraw")),
+                api("POST", "/api/portal/cases/{id}/documents", Set.of(P), (r, role, ok) -> upload(r, portal(sharedCase))),
+                api("GET", "/api/portal/cases/{id}/documents", Set.of(P),
+                        (r, role, ok) -> r.get(portal(sharedCase) + "/documents")),
+                api("GET", "/api/portal/cases/{id}/documents/{docId}", Set.of(P),
+                        (r, role, ok) -> r.get(portal(sharedCase) + "/documents/" + sharedDoc)),
+                api("POST", "/api/portal/cases/{id}/messages", Set.of(P), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("body", "Any news?")).post(portal(sharedCase) + "/messages")),
+                api("GET", "/api/portal/cases/{id}/messages", Set.of(P),
+                        (r, role, ok) -> r.get(portal(sharedCase) + "/messages")),
+
+                api("GET", "/api/cases/{id}", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase))),
+                api("GET", "/api/cases/{id}/diagram", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/diagram")),
+                api("POST", "/api/cases/{id}/owner", Set.of(V), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("userId", "a-colleague")).post(staff(ok ? Portal.submit(P) : sharedCase) + "/owner")),
+                api("POST", "/api/cases/{id}/deposit", Set.of(F),
+                        (r, role, ok) -> r.post(staff(ok ? walkToDeposit() : sharedCase) + "/deposit")),
+                api("POST", "/api/cases/{id}/arrival", Set.of(C, V),
+                        (r, role, ok) -> r.post(staff(ok ? walkToArrival() : sharedCase) + "/arrival")),
+                api("POST", "/api/cases/{id}/messages", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("body", "We have your records.")).post(staff(sharedCase) + "/messages")),
+                api("GET", "/api/cases/{id}/messages", STAFF, (r, role, ok) -> r.get(staff(sharedCase) + "/messages")),
+                api("POST", "/api/cases/{id}/documents", STAFF,
+                        (r, role, ok) -> upload(r.multiPart("kind", "TRANSLATION"), staff(sharedCase))),
+                api("GET", "/api/cases/{id}/documents", STAFF, (r, role, ok) -> r.get(staff(sharedCase) + "/documents")),
+                api("GET", "/api/cases/{id}/documents/{docId}", STAFF,
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/documents/" + sharedDoc)),
+
+                api("GET", "/api/inbox/tasks", STAFF, (r, role, ok) -> r.get("/api/inbox/tasks")),
+                api("GET", "/api/inbox/tasks/queues", STAFF, (r, role, ok) -> r.get("/api/inbox/tasks/queues")),
+                api("GET", "/api/inbox/tasks/{id}", STAFF, (r, role, ok) -> r.get(task(readable(role, ok)))),
+                api("POST", "/api/inbox/tasks/{id}/claim", STAFF, (r, role, ok) -> r.post(task(fresh(role, ok)) + "/claim")),
+                api("POST", "/api/inbox/tasks/{id}/unclaim", STAFF,
+                        (r, role, ok) -> r.post(task(claimed(role, ok)) + "/unclaim")),
+                api("POST", "/api/inbox/tasks/{id}/complete", STAFF, (r, role, ok) -> {
+                    String id = claimed(role, ok);
+                    return r.contentType(ContentType.JSON).body(Map.of("variables", answers(id)))
+                            .post(task(id) + "/complete");
+                }),
+                api("POST", "/api/inbox/tasks/{id}/delegate", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("userId", "a-colleague")).post(task(claimed(role, ok)) + "/delegate")),
+
+                api("GET", "/api/audit", Set.of(A), (r, role, ok) -> r.get("/api/audit")),
+                api("GET", "/api/departments", SIGNED_IN, (r, role, ok) -> r.get("/api/departments")),
+                api("GET", "/api/office-hours", ANYONE, (r, role, ok) -> r.get("/api/office-hours?tz=Asia/Dubai")),
+                api("GET", "/api/office-hours/deadline", ANYONE,
+                        (r, role, ok) -> r.get("/api/office-hours/deadline?from=2026-11-20T16:00:00-05:00&duration=P1D")),
+
+                page("GET", "/inbox", STAFF, (s, role, ok) -> s.get("/inbox")),
+                page("GET", "/inbox/tasks/{id}", STAFF, (s, role, ok) -> s.get("/inbox/tasks/" + readable(role, ok))),
+                page("POST", "/inbox/tasks/{id}/claim", STAFF,
+                        (s, role, ok) -> s.post("/inbox/tasks/" + fresh(role, ok) + "/claim", csrf(s, role))),
+                page("POST", "/inbox/tasks/{id}/unclaim", STAFF,
+                        (s, role, ok) -> s.post("/inbox/tasks/" + claimed(role, ok) + "/unclaim", csrf(s, role))),
+                page("POST", "/inbox/tasks/{id}/complete", STAFF, (s, role, ok) -> {
+                    String id = claimed(role, ok);
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    answers(id).forEach((k, v) -> form.put(k, String.valueOf(v)));
+                    return s.post("/inbox/tasks/" + id + "/complete", form);
+                }),
+                page("GET", "/inbox/cases/{id}", STAFF, (s, role, ok) -> s.get("/inbox/cases/" + sharedCase)),
+                page("POST", "/inbox/cases/{id}/messages", STAFF, (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    form.put("body", "We have your records.");
+                    return s.post("/inbox/cases/" + sharedCase + "/messages", form);
+                }));
+    }
+
+    @Test
+    void everyEndpointAnswersEachRoleAndEveryBadTokenAsItsRowSays() throws Exception {
+        prepare();
+        List<Row> rows = matrix();
+        assertEveryEndpointHasARow(rows);
+
+        Map<String, Map<String, Integer>> measured = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Integer> answers = new LinkedHashMap<>();
+            measured.put(row.key(), answers);
+            if (row.api() != null) {
+                record(answers, failures, row, "no token", row.api().call(given(), null, false).statusCode(),
+                        row.allowed() == ANYONE ? 200 : 401);
+                if (row.allowed() != ANYONE) {
+                    badTokens.forEach((name, token) -> record(answers, failures, row, name,
+                            row.api().call(given().auth().oauth2(token), null, false).statusCode(), 401));
+                }
+                // refused roles first, on the shared objects, so that an answer they should not get shows up
+                for (String role : ordered(row)) {
+                    boolean allowed = row.allowed() == ANYONE || row.allowed().contains(role);
+                    int status = row.api().call(given().auth().oauth2(Tokens.of(role)), role, allowed).statusCode();
+                    record(answers, failures, row, role, status, allowed ? 2 : 403);
+                }
+            } else {
+                int status = given().redirects().follow(false).when().request(row.method(),
+                        row.path().replace("{id}", sharedCase)).then().extract().statusCode();
+                record(answers, failures, row, "no token", status, 302);
+                for (String role : ordered(row)) {
+                    boolean allowed = row.allowed().contains(role);
+                    int answer = row.page().call(session(role), role, allowed).statusCode();
+                    record(answers, failures, row, role, answer, allowed ? (row.method().equals("POST") ? 303 : 200) : 403);
+                }
+            }
+        }
+        List<String> objectChecks = objectLevelChecks(failures);
+        writeMatrix(rows, measured, objectChecks);
+        assertThat(failures).as("answers that differ from the matrix (see target/security-matrix.md)").isEmpty();
+        assertThat(objectChecks).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    /** Another physician's case, a task outside the caller's groups: each answers 404 and changes nothing. */
+    private List<String> objectLevelChecks(List<String> failures) {
+        List<String> checks = new ArrayList<>();
+        String caseId = Portal.submit(P);
+        String doc = uploadId(P, caseId);
+        Map<String, Response> portal = new LinkedHashMap<>();
+        portal.put("GET /api/portal/cases/{id}", as("physician2").get(portal(caseId)));
+        portal.put("POST /api/portal/cases/{id}/withdraw", as("physician2").post(portal(caseId) + "/withdraw"));
+        portal.put("POST /api/portal/cases/{id}/documents", upload(as("physician2"), portal(caseId)));
+        portal.put("GET /api/portal/cases/{id}/documents", as("physician2").get(portal(caseId) + "/documents"));
+        portal.put("GET /api/portal/cases/{id}/documents/{docId}",
+                as("physician2").get(portal(caseId) + "/documents/" + doc));
+        portal.put("POST /api/portal/cases/{id}/messages", as("physician2").contentType(ContentType.JSON)
+                .body(Map.of("body", "Mine now?")).post(portal(caseId) + "/messages"));
+        portal.put("GET /api/portal/cases/{id}/messages", as("physician2").get(portal(caseId) + "/messages"));
+        portal.forEach((endpoint, r) -> check(checks, failures, "physician2 on physician's case: " + endpoint, r.statusCode()));
+        check(checks, failures, "physician on physician2's document through an own case: GET /api/portal/cases/{id}/documents/{docId}",
+                as(P).get(portal(caseId) + "/documents/" + otherPhysiciansDoc).statusCode());
+        as(P).get(portal(caseId)).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("SUBMITTED"));
+        as(P).get(portal(caseId) + "/documents").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(1));
+        as(P).get(portal(caseId) + "/messages").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+
+        // a Spanish-speaking patient's intake task (queue coordinator:es): coordinator2 speaks en, pt, ar
+        String spanish = Portal.submit(P, "SECOND_OPINION", Map.of("preferredLanguage", "es"));
+        String esTask = process.task(spanish, "IntakeReview").getId();
+        taskChecks(checks, failures, "coordinator2 on a coordinator:es task", "coordinator2", esTask);
+        // a Cancer Center specialist task (queue specialist:cancer-center): specialist2 is in Neurology
+        String cancerTask = fresh(S, true);
+        taskChecks(checks, failures, "specialist2 on a specialist:cancer-center task", "specialist2", cancerTask);
+        // a finance task for a coordinator, a coordinator task for finance
+        taskChecks(checks, failures, "coordinator on a finance task", C, fresh(F, true));
+        // the same task through the inbox page
+        WebSession colleague = session("coordinator2");
+        Map<String, String> csrf = Map.of("csrf-token", colleague.csrfField("/inbox/tasks/" + fresh(C, true)));
+        check(checks, failures, "coordinator2 on a coordinator:es task: GET /inbox/tasks/{id}",
+                colleague.get("/inbox/tasks/" + esTask).statusCode());
+        check(checks, failures, "coordinator2 on a coordinator:es task: POST /inbox/tasks/{id}/claim",
+                colleague.post("/inbox/tasks/" + esTask + "/claim", csrf).statusCode());
+        check(checks, failures, "coordinator2 on a coordinator:es task: POST /inbox/tasks/{id}/unclaim",
+                colleague.post("/inbox/tasks/" + esTask + "/unclaim", csrf).statusCode());
+        check(checks, failures, "coordinator2 on a coordinator:es task: POST /inbox/tasks/{id}/complete",
+                colleague.post("/inbox/tasks/" + esTask + "/complete", csrf).statusCode());
+        assertThat(process.task(spanish, "IntakeReview").getId()).as("the task is still open").isEqualTo(esTask);
+        assertThat(process.task(spanish, "IntakeReview").getAssignee()).isNull();
+        // while the one who may see it does
+        as(C).get(task(esTask)).then().statusCode(200);
+        return checks;
+    }
+
+    private void taskChecks(List<String> checks, List<String> failures, String what, String user, String taskId) {
+        check(checks, failures, what + ": GET /api/inbox/tasks/{id}", as(user).get(task(taskId)).statusCode());
+        check(checks, failures, what + ": POST /api/inbox/tasks/{id}/claim", as(user).post(task(taskId) + "/claim").statusCode());
+        check(checks, failures, what + ": POST /api/inbox/tasks/{id}/unclaim", as(user).post(task(taskId) + "/unclaim").statusCode());
+        check(checks, failures, what + ": POST /api/inbox/tasks/{id}/complete", as(user).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of())).post(task(taskId) + "/complete").statusCode());
+        check(checks, failures, what + ": POST /api/inbox/tasks/{id}/delegate", as(user).contentType(ContentType.JSON)
+                .body(Map.of("userId", user)).post(task(taskId) + "/delegate").statusCode());
+        List<Map<String, Object>> listed = as(user).get("/api/inbox/tasks?size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items");
+        assertThat(listed).extracting(t -> t.get("id")).as(what + ": not listed").doesNotContain(taskId);
+        assertThat(process.taskById(taskId).getAssignee()).as(what + ": still unassigned").isNull();
+    }
+
+    private static void check(List<String> checks, List<String> failures, String what, int status) {
+        checks.add(what + " → " + status);
+        if (status != 404) {
+            failures.add(what + ": expected 404, got " + status);
+        }
+    }
+
+    // ---- fixtures --------------------------------------------------------------------------------------------
+
+    private void prepare() throws Exception {
+        sharedCase = Portal.submit(P);
+        sharedDoc = uploadId(P, sharedCase);
+        otherPhysiciansDoc = uploadId("physician2", Portal.submit("physician2"));
+        String tokens = keycloak + "/realms/%s/protocol/openid-connect/token";
+        String expiring = Tokens.fetch(tokens.formatted("ipc"), "ipc-test-expiring", P);
+        String[] genuine = Tokens.of(P).split("\\.");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(genuine[1]));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) claims).putObject("realm_access").putArray("roles")
+                .add("physician").add("coordinator").add("specialist").add("finance").add("supervisor").add("admin");
+        badTokens.put("expired", expiring);
+        badTokens.put("forged", genuine[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + genuine[2]);
+        badTokens.put("wrong audience", Tokens.fetch(tokens.formatted("ipc"), "ipc-other-app", P));
+        badTokens.put("other realm", Tokens.fetch(tokens.formatted("other"), "ipc-test", "admin"));
+        long expiresAt = JSON.readTree(Base64.getUrlDecoder().decode(expiring.split("\\.")[1])).path("exp").asLong();
+        Thread.sleep(Math.max(0, expiresAt * 1000 - System.currentTimeMillis() + 1500));
+    }
+
+    /** A task the allowed role may see, kept for reading; the shared case's intake task for anyone else. */
+    private String readable(String role, boolean allowed) {
+        return allowed ? readableTask.computeIfAbsent(role, r -> fresh(r, true)) : sharedTask();
+    }
+
+    private String sharedTask() {
+        return readableTask.computeIfAbsent("shared", r -> process.task(sharedCase, "IntakeReview").getId());
+    }
+
+    /** A new unassigned task in one of the role's queues. */
+    private String fresh(String role, boolean allowed) {
+        if (!allowed) {
+            return sharedTask();
+        }
+        switch (role) {
+            case C -> {
+                return process.task(Portal.submit(P), "IntakeReview").getId();
+            }
+            case S -> {
+                String caseId = Portal.submit(P);
+                process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "recordsComplete", true,
+                        "recordsInEnglish", true));
+                return process.task(caseId, "SpecialistReview").getId();
+            }
+            case F -> {
+                String caseId = Portal.submit(P, "TREATMENT");
+                process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
+                process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept",
+                        "medicalReason", "We can treat this."));
+                return process.task(caseId, "CostEstimate").getId();
+            }
+            case V -> {
+                String caseId = Portal.submit(P);
+                try {
+                    process.fireTimer(caseId, "FirstResponseLate");
+                } finally {
+                    ClockUtil.reset();
+                }
+                return process.task(caseId, "LateFirstResponse").getId();
+            }
+            default -> throw new IllegalArgumentException("no task queue for " + role);
+        }
+    }
+
+    /** A new task of the role's queues, claimed by them. */
+    private String claimed(String role, boolean allowed) {
+        if (!allowed) {
+            return sharedTask();
+        }
+        String id = fresh(role, true);
+        as(role).post(task(id) + "/claim").then().statusCode(200);
+        return id;
+    }
+
+    /** Valid form values for the task, by its BPMN id. */
+    private Map<String, Object> answers(String taskId) {
+        return switch (process.taskById(taskId).getTaskDefinitionKey()) {
+            case "IntakeReview" -> Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true);
+            case "SpecialistReview" -> Map.of("opinionWritten", true);
+            case "CostEstimate" -> Map.of("estimateAmount", 48_000, "plannedAdmission",
+                    LocalDate.now().plusDays(30).toString());
+            default -> Map.of();
+        };
+    }
+
+    private String walkToDeposit() {
+        String caseId = Portal.submit(P, "TREATMENT");
+        process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
+        process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept", "medicalReason", "Yes."));
+        process.complete(caseId, "CostEstimate", F, Map.of("estimateAmount", 48_000,
+                "plannedAdmission", LocalDate.now().plusDays(30).toString()));
+        return caseId;
+    }
+
+    private String walkToArrival() {
+        String caseId = walkToDeposit();
+        as(F).post(staff(caseId) + "/deposit").then().statusCode(200);
+        process.complete(caseId, "BookAppointments", C, Map.of("arrivalDate", LocalDate.now().plusDays(21).toString(),
+                "appointmentsNote", "Clinic"));
+        process.complete(caseId, "ArrangeTravel", C, Map.of("lodgingBooked", true, "interpreterBooked", false));
+        return caseId;
+    }
+
+    private WebSession session(String user) {
+        return sessions.computeIfAbsent(user, u -> WebSession.signIn(URI.create(root.toString()), u));
+    }
+
+    /** The CSRF field of the user's session; a role that may not open the page has none and sends none. */
+    private Map<String, String> csrf(WebSession session, String role) {
+        if (!STAFF.contains(role)) {
+            return Map.of();
+        }
+        return Map.of("csrf-token", session.csrfField("/inbox/tasks/" + readable(role, true)));
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(Tokens.of(user));
+    }
+
+    private static Response upload(RequestSpecification request, String casePath) {
+        return request.multiPart("file", "records.pdf", SampleFiles.pdf(), "application/pdf")
+                .post(casePath + "/documents");
+    }
+
+    private static String uploadId(String physician, String caseId) {
+        return upload(as(physician), portal(caseId)).then().statusCode(201).extract().path("items[0].id");
+    }
+
+    private static String portal(String caseId) {
+        return "/api/portal/cases/" + caseId;
+    }
+
+    private static String staff(String caseId) {
+        return "/api/cases/" + caseId;
+    }
+
+    private static String task(String taskId) {
+        return "/api/inbox/tasks/" + taskId;
+    }
+
+    // ---- the matrix itself ---------------------------------------------------------------------------------
+
+    private static Row api(String method, String path, Set<String> allowed, Call call) {
+        return new Row(method, path, allowed, call, null);
+    }
+
+    private static Row page(String method, String path, Set<String> allowed, PageCall call) {
+        return new Row(method, path, allowed, null, call);
+    }
+
+    private static List<String> ordered(Row row) {
+        List<String> refused = ROLES.stream().filter(r -> row.allowed() != ANYONE && !row.allowed().contains(r)).toList();
+        List<String> allowed = ROLES.stream().filter(r -> row.allowed() == ANYONE || row.allowed().contains(r)).toList();
+        List<String> all = new ArrayList<>(refused);
+        all.addAll(allowed);
+        return all;
+    }
+
+    private static void record(Map<String, Integer> answers, List<String> failures, Row row, String who, int status,
+            int expected) {
+        answers.put(who, status);
+        boolean ok = expected == 2 ? status / 100 == 2 : status == expected;
+        if (!ok) {
+            failures.add(row.key() + " as " + who + ": expected " + (expected == 2 ? "2xx" : expected) + ", got " + status);
+        }
+    }
+
+    private static void assertEveryEndpointHasARow(List<Row> rows) throws IOException {
+        JsonNode paths = JSON.readTree(given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString()).path("paths");
+        Set<String> published = new TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (Set.of("get", "post", "put", "patch", "delete", "head", "options").contains(method)) {
+                published.add(method.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        published.removeAll(NOT_IN_PRODUCTION);
+        Set<String> tested = rows.stream().map(Row::key).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(tested).as("rows of the security matrix; an endpoint of the OpenAPI document without a row fails")
+                .isEqualTo(published);
+    }
+
+    private void writeMatrix(List<Row> rows, Map<String, Map<String, Integer>> measured, List<String> objectChecks)
+            throws IOException {
+        List<String> columns = new ArrayList<>(List.of("no token"));
+        columns.addAll(BAD_TOKENS);
+        columns.addAll(ROLES);
+        StringBuilder md = new StringBuilder("# Security matrix, as measured against a real Keycloak\n\n")
+                .append("Written by `SecurityMatrixTest`. Each cell is the status the service answered. Roles allowed ")
+                .append("by a row are in **bold**; page rows (`/inbox`) sign in through the realm's code flow, so ")
+                .append("without a session they redirect (302) to the realm's login page and bearer tokens do not ")
+                .append("apply (—); a form post that succeeds answers 303 (see other).\n\n| endpoint | allowed | ")
+                .append(String.join(" | ", columns)).append(" |\n|---|---|")
+                .append("---|".repeat(columns.size())).append('\n');
+        for (Row row : rows) {
+            Map<String, Integer> answers = measured.get(row.key());
+            md.append("| `").append(row.key()).append("` | ")
+                    .append(row.allowed() == ANYONE ? "anyone" : row.allowed() == SIGNED_IN ? "any signed-in user"
+                            : ROLES.stream().filter(row.allowed()::contains).collect(Collectors.joining(", ")))
+                    .append(" |");
+            for (String column : columns) {
+                Integer status = answers.get(column);
+                boolean bold = ROLES.contains(column) && (row.allowed() == ANYONE || row.allowed().contains(column));
+                md.append(' ').append(status == null ? "—" : bold ? "**" + status + "**" : status).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\n## Object-level checks (").append(objectChecks.size()).append(")\n\n");
+        objectChecks.forEach(c -> md.append("- ").append(c).append('\n'));
+        Files.writeString(Path.of("target", "security-matrix.md"), md);
+    }
+}

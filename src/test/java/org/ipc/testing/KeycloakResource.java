@@ -1,0 +1,187 @@
+package org.ipc.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A real Keycloak server from its Maven Central distribution (unpacked into {@code target/} by the build), no
+ * Docker: the production realm {@code k8s/keycloak/ipc-realm.json} with the demo users and password-grant test
+ * clients of {@code src/test/resources/keycloak/ipc-demo.json} merged in, plus a second realm ({@code other}) whose
+ * tokens the service must refuse. Started once per test run ({@link KeycloakProfile}) on a free port, with a fresh
+ * database, and stopped with SIGTERM.
+ */
+public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The realm's base URL, e.g. {@code http://localhost:41234}; set while the server runs. */
+    public static final String URL_PROPERTY = "ipc.test.keycloak.url";
+    /** The token endpoint {@link Tokens} uses, and its password-grant client. */
+    public static final String TOKEN_URL_PROPERTY = "ipc.test.token-url";
+    public static final String TOKEN_CLIENT_PROPERTY = "ipc.test.token-client";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_LIMIT = Duration.ofSeconds(240);
+
+    private Process keycloak;
+    private long readyMillis;
+
+    @Override
+    public Map<String, String> start() {
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak-26.7.3")).toAbsolutePath();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak distribution at " + home
+                    + "; the build unpacks it in generate-test-resources (./mvnw verify)");
+        }
+        try {
+            int port = freePort();
+            prepareData(home, appPort());
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + port, "--http-host=127.0.0.1", "--http-management-port=" + freePort(),
+                    "--import-realm", "--cache=local")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "keycloak.log").toAbsolutePath().toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+            long started = System.nanoTime();
+            keycloak = builder.start();
+            // "localhost", like the service under test: the page's SameSite=Strict sign-in cookies need both on one site
+            String base = "http://localhost:" + port;
+            waitForRealm(base + "/realms/ipc/.well-known/openid-configuration");
+            waitForRealm(base + "/realms/other/.well-known/openid-configuration");
+            readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            String figure = "Keycloak ready in " + readyMillis + " ms (start to both realms' discovery documents)\n";
+            Files.writeString(Path.of("target", "keycloak-start.txt"), figure);
+            System.out.print(figure);
+
+            Map<String, String> config = new HashMap<>();
+            config.put("quarkus.oidc.auth-server-url", base + "/realms/ipc");
+            config.put("quarkus.oidc.web.auth-server-url", base + "/realms/ipc");
+            config.put(URL_PROPERTY, base);
+            config.put(TOKEN_URL_PROPERTY, base + "/realms/ipc/protocol/openid-connect/token");
+            config.put(TOKEN_CLIENT_PROPERTY, "ipc-test");
+            return config;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("Keycloak did not start; see target/keycloak.log", e);
+        } catch (InterruptedException e) {
+            stop();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Keycloak started", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (keycloak == null) {
+            return;
+        }
+        java.util.List<ProcessHandle> children = keycloak.descendants().toList();
+        keycloak.destroy();
+        try {
+            if (!keycloak.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                keycloak.destroyForcibly();
+                keycloak.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            keycloak.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+        keycloak = null;
+    }
+
+    /**
+     * A fresh H2 database (so the realms are imported as they are now) and the realms to import: the production
+     * realm with the demo file merged in, and its inbox client allowed to come back to the test's port.
+     */
+    private static void prepareData(Path home, int appPort) throws IOException {
+        Path data = home.resolve("data");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Path imports = Files.createDirectories(data.resolve("import"));
+        ObjectNode realm = (ObjectNode) JSON.readTree(Path.of("k8s", "keycloak", "ipc-realm.json").toFile());
+        ObjectNode demo = (ObjectNode) JSON.readTree(Path.of("src", "test", "resources", "keycloak", "ipc-demo.json")
+                .toFile());
+        demo.remove("_comment");
+        demo.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isArray() && realm.path(field.getKey()).isArray()) {
+                ((ArrayNode) realm.get(field.getKey())).addAll((ArrayNode) value);
+            } else if (value.isNull()) {
+                realm.remove(field.getKey());
+            } else {
+                realm.set(field.getKey(), value);
+            }
+        });
+        for (JsonNode client : realm.withArray("clients")) {
+            if ("ipc-inbox".equals(client.path("clientId").asText())) {
+                ArrayNode redirects = ((ObjectNode) client).putArray("redirectUris");
+                redirects.add("http://localhost:" + appPort + "/inbox/*");
+                redirects.add("http://localhost:" + appPort + "/inbox");
+                ((ObjectNode) client).putArray("webOrigins").add("http://localhost:" + appPort);
+                ((ObjectNode) client.path("attributes")).put("post.logout.redirect.uris",
+                        "http://localhost:" + appPort + "/inbox");
+            }
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("ipc-realm.json").toFile(), realm);
+        ObjectNode other = (ObjectNode) JSON.readTree(Path.of("src", "test", "resources", "keycloak",
+                "other-realm.json").toFile());
+        other.remove("_comment");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("other-realm.json").toFile(), other);
+    }
+
+    /** The port the service under test listens on (the README's and CI's {@code -Dquarkus.http.test-port}). */
+    private static int appPort() {
+        return Integer.parseInt(System.getProperty("quarkus.http.test-port", "8081"));
+    }
+
+    private void waitForRealm(String discovery) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!keycloak.isAlive()) {
+                throw new IOException("Keycloak exited with " + keycloak.exitValue());
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // refused or reset until Keycloak's HTTP server is up: poll again
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("Keycloak did not serve " + discovery + " within " + START_LIMIT);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
