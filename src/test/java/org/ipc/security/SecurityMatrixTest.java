@@ -389,7 +389,7 @@ class SecurityMatrixTest {
         String caseId = walkToDeposit();
         as(F).post(staff(caseId) + "/deposit").then().statusCode(200);
         process.complete(caseId, "BookAppointments", C, Map.of("arrivalDate", LocalDate.now().plusDays(21).toString(),
-                "appointmentsNote", "Clinic"));
+                "firstAppointment", LocalDate.now().plusDays(22) + "T09:00", "appointmentsNote", "Clinic"));
         process.complete(caseId, "ArrangeTravel", C, Map.of("lodgingBooked", true, "interpreterBooked", false));
         return caseId;
     }
