@@ -199,11 +199,12 @@ public class MailSender {
 
     /** A mailbox the server says does not exist or will not take mail, or an address that is not one. */
     static boolean refusedForGood(Throwable e) {
+        SMTPException smtp = smtpAnswer(e);
+        if (smtp != null) {
+            int code = smtp.getReplyCode();
+            return code == 550 || code == 551 || code == 553 || code == 501;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SMTPException smtp) {
-                int code = smtp.getReplyCode();
-                return code == 550 || code == 551 || code == 553 || code == 501;
-            }
             if (t instanceof IllegalArgumentException) {
                 return true;
             }
@@ -211,30 +212,37 @@ public class MailSender {
         return false;
     }
 
+    /** What the server or the connection said: kept on the mail, for the coordinator. */
     private static String describe(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SMTPException smtp) {
-                return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
-            }
+        SMTPException smtp = smtpAnswer(e);
+        if (smtp != null) {
+            return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = root(e);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
+    /** The kind of failure only, for the log: the server's words can echo the address. */
     private static String kind(Throwable e) {
+        SMTPException smtp = smtpAnswer(e);
+        return smtp != null ? "SMTP " + smtp.getReplyCode() : root(e).getClass().getSimpleName();
+    }
+
+    private static SMTPException smtpAnswer(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SMTPException smtp) {
-                return "SMTP " + smtp.getReplyCode();
+                return smtp;
             }
         }
+        return null;
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName();
+        return root;
     }
 
     private static Outcome await(Future<Outcome> outcome) {
