@@ -75,6 +75,7 @@ class CaseThroughputBenchmark {
     private static final int CASES = Integer.getInteger("bench.cases", 500);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    private static final int ENGINE_CASES = Integer.getInteger("bench.engine.cases", CASES);
     private static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench.seconds", 30);
     private static final String PGBENCH = System.getProperty("bench.pgbench", "pgbench");
     private static final String JVM_FLAGS = System.getProperty("bench.jvm", "-Xmx256m").trim();
@@ -133,9 +134,11 @@ class CaseThroughputBenchmark {
                 String[] caseIds = new String[CASES];
                 long cpu = service.cpuMillis();
                 long pgCpu = postgresCpuMillis();
+                long[] writes = databaseWrites(pgPort);
                 f.submitNanos = clients.submit(caseIds, f.submit);
                 f.submitCpuMillis = service.cpuMillis() - cpu;
                 f.submitPgCpuMillis = postgresCpuMillis() - pgCpu;
+                f.submitRowsWritten = databaseWrites(pgPort)[0] - writes[0];
                 System.out.printf("completing %d intake tasks with %d clients%n", CASES, CLIENTS);
                 cpu = service.cpuMillis();
                 pgCpu = postgresCpuMillis();
@@ -152,7 +155,7 @@ class CaseThroughputBenchmark {
         System.out.printf("pgbench -b simple-update -c %d for %d s%n", CLIENTS, PGBENCH_SECONDS);
         f.pgbenchTps = pgbench(pgPort);
 
-        System.out.printf("engine alone: %d process starts and intake completions in this JVM%n", CASES);
+        System.out.printf("engine alone: %d process starts and intake completions in this JVM%n", ENGINE_CASES);
         engineAlone(f);
         f.loadBefore = loadBefore;
         f.loadAfter = loadAverage();
@@ -184,8 +187,11 @@ class CaseThroughputBenchmark {
                 command.addAll(Arrays.asList(JVM_FLAGS.split("\\s+")));
             }
             command.add("-jar");
-            command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            command.add("quarkus-run.jar");
+            // Run from the application's directory, as its container image does, so that an AppCDS archive
+            // (-XX:SharedArchiveFile=app-cds.jsa) finds the class path it was dumped with.
+            ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("target", "quarkus-app").toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/ipc_service");
@@ -393,8 +399,8 @@ class CaseThroughputBenchmark {
      */
     private void engineAlone(Figures f) throws Exception {
         List<PatientCase> warm = cases(WARMUP, "W");
-        List<PatientCase> measured = cases(CASES, "M");
-        String[] processes = new String[Math.max(WARMUP, CASES)];
+        List<PatientCase> measured = cases(ENGINE_CASES, "M");
+        String[] processes = new String[Math.max(WARMUP, ENGINE_CASES)];
         startProcesses(warm, processes, new Latencies(WARMUP));
         completeIntake(warm.size(), processes);
         f.engineStartNanos = startProcesses(measured, processes, f.engineStart);
@@ -564,6 +570,21 @@ class CaseThroughputBenchmark {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
+    /**
+     * Rows inserted, updated and deleted so far in the service's database (PostgreSQL's statistics, which
+     * backends report about once a second: hence the pause).
+     */
+    private static long[] databaseWrites(int pgPort) throws Exception {
+        Thread.sleep(1500);
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
+                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+                var rs = s.executeQuery("select tup_inserted + tup_updated + tup_deleted from pg_stat_database"
+                        + " where datname = 'ipc_service'")) {
+            rs.next();
+            return new long[] { rs.getLong(1) };
+        }
+    }
+
     /** The service's tables most read by sequential scans: where an index would be missing. */
     private static void tableScans(int pgPort, Path file) throws Exception {
         StringBuilder report = new StringBuilder("table, seq_scan, seq_tup_read, idx_scan, n_live_tup\n");
@@ -614,12 +635,13 @@ class CaseThroughputBenchmark {
         final Latencies find = new Latencies(CASES);
         final Latencies claim = new Latencies(CASES);
         final Latencies complete = new Latencies(CASES);
-        final Latencies engineStart = new Latencies(CASES);
+        final Latencies engineStart = new Latencies(ENGINE_CASES);
         long submitNanos;
         long completeNanos;
         long submitCpuMillis;
         long completeCpuMillis;
         long submitPgCpuMillis;
+        long submitRowsWritten;
         long completePgCpuMillis;
         long rssKb;
         double pgbenchTps;
@@ -631,8 +653,8 @@ class CaseThroughputBenchmark {
         String table() {
             double casesPerSecond = CASES / (submitNanos / 1e9);
             double completionsPerSecond = CASES / (completeNanos / 1e9);
-            double engineStarts = CASES / (engineStartNanos / 1e9);
-            double engineCompletions = CASES / (engineCompleteNanos / 1e9);
+            double engineStarts = ENGINE_CASES / (engineStartNanos / 1e9);
+            double engineCompletions = ENGINE_CASES / (engineCompleteNanos / 1e9);
             double ratio = casesPerSecond / pgbenchTps;
             StringBuilder t = new StringBuilder();
             t.append(String.format(Locale.ROOT, "Case throughput%s: %d cases, %d clients, %d warm-up cases, %s cores, "
@@ -649,6 +671,8 @@ class CaseThroughputBenchmark {
                     check(submit.percentileMillis(99) < 50, "p99 < 50 ms"));
             row(t, "CPU per case submitted: service / PostgreSQL", fmt(submitCpuMillis / (double) CASES) + " ms / "
                     + fmt(submitPgCpuMillis / (double) CASES) + " ms", "");
+            row(t, "rows written in PostgreSQL per case submitted (pgbench: 1 update + 1 insert per transaction)",
+                    fmt(submitRowsWritten / (double) CASES), "");
             row(t, "intake completions/s (find + claim + complete)", fmt(completionsPerSecond), "");
             row(t, "`GET /api/inbox/tasks?caseId=` p50 / p95 / p99 ms", find.summary(), "");
             row(t, "`POST /api/inbox/tasks/{id}/claim` p50 / p95 / p99 ms", claim.summary(), "");
@@ -660,7 +684,8 @@ class CaseThroughputBenchmark {
             row(t, "pgbench simple-update TPS, " + CLIENTS + " clients, " + PGBENCH_SECONDS + " s", fmt(pgbenchTps), "");
             row(t, "**ratio cases/s : pgbench TPS**", String.format(Locale.ROOT, "**%.3f**", ratio),
                     check(ratio >= 0.25, ">= 0.25"));
-            row(t, "engine alone: process starts/s (`RuntimeService`, in-process)", fmt(engineStarts), "");
+            row(t, "engine alone: process starts/s (`RuntimeService`, in-process, " + ENGINE_CASES + " cases)",
+                    fmt(engineStarts), "");
             row(t, "engine alone: start p50 / p95 / p99 ms", engineStart.summary(), "");
             row(t, "engine alone: intake completions/s (`TaskService`)", fmt(engineCompletions), "");
             row(t, "service cases/s as a share of the engine alone's", String.format(Locale.ROOT, "%.0f %%",
