@@ -1,0 +1,712 @@
+package org.ipc.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.CaseType;
+import org.ipc.cases.PatientCase;
+import org.ipc.cases.Urgency;
+import org.ipc.patients.Patient;
+import org.ipc.physicians.ReferringPhysician;
+import org.ipc.testing.CaseRequests;
+import org.ipc.testing.TestIssuer;
+import org.ipc.workflow.TaskRouting;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * Benchmark, not a test (tag {@code benchmark}, outside {@code ./mvnw verify}; run it with {@code bench/cases.sh}).
+ * On the tests' embedded PostgreSQL it
+ * <ol>
+ * <li>starts the packaged service ({@code target/quarkus-app/quarkus-run.jar}) as production does, on its own
+ * database, twice: once creating its schema, once on the existing schema (the start time reported);</li>
+ * <li>submits {@code bench.cases} cases through {@code POST /api/portal/cases} from {@code bench.clients} concurrent
+ * clients (one physician each), then completes every case's intake task through the inbox API (find it with
+ * {@code GET /api/inbox/tasks?caseId=}, claim, complete), recording every call's latency;</li>
+ * <li>reads the service's resident memory, and stops it;</li>
+ * <li>runs {@code pgbench -b simple-update} with the same number of clients against the same PostgreSQL server
+ * (its own database): the ceiling;</li>
+ * <li>starts the same process with the same variables through Camunda's API in this JVM (the engine alone, with
+ * our delegates and listeners, without HTTP, JSON, tokens, validation or our own rows) and completes the intake
+ * tasks through {@code TaskService}.</li>
+ * </ol>
+ * Prints one markdown table and writes it to {@code target/bench/cases.txt}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class CaseThroughputBenchmark {
+
+    private static final int CASES = Integer.getInteger("bench.cases", 500);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 200);
+    private static final int ENGINE_CASES = Integer.getInteger("bench.engine.cases", CASES);
+    private static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench.seconds", 30);
+    private static final String PGBENCH = System.getProperty("bench.pgbench", "pgbench");
+    private static final String JVM_FLAGS = System.getProperty("bench.jvm", "-Xmx256m").trim();
+    private static final String SERVICE_ENV = System.getProperty("bench.env", "").trim();
+    private static final String LABEL = System.getProperty("bench.label", "").trim();
+    private static final Duration TOKEN_REFRESH = Duration.ofMinutes(4);
+    private static final String SECOND_OPINION = "second-opinion";
+    private static final Map<String, Object> INTAKE_ANSWERS = Map.of("decision", "accept", "recordsComplete", true,
+            "recordsInEnglish", true);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    RuntimeService runtime;
+
+    @Inject
+    TaskService taskService;
+
+    @Inject
+    IdentityService identity;
+
+    @Inject
+    TaskRouting routing;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void casesThroughTheServiceAgainstTheDatabasesCeiling() throws Exception {
+        String loadBefore = loadAverage();
+        int pgPort = postgresPort();
+        sql("drop database if exists ipc_service", "create database ipc_service",
+                "drop database if exists pgbench_ceiling", "create database pgbench_ceiling");
+        Path out = Files.createDirectories(Path.of("target", "bench"));
+
+        Figures f = new Figures();
+        try (TestIssuer issuer = TestIssuer.start()) {
+            Service service = Service.start(pgPort, issuer, out.resolve("service-first-start.log"));
+            f.firstStartMillis = service.readyMillis;
+            service.stop();
+            service = Service.start(pgPort, issuer, out.resolve("service.log"));
+            f.startMillis = service.readyMillis;
+            try {
+                Clients clients = new Clients(issuer, service.base);
+                System.out.printf("service ready in %d ms; warm-up: %d cases%n", f.startMillis, WARMUP);
+                String[] warm = new String[WARMUP];
+                clients.submit(warm, new Latencies(WARMUP));
+                clients.completeIntake(warm, new Latencies(WARMUP), new Latencies(WARMUP), new Latencies(WARMUP));
+
+                System.out.printf("submitting %d cases with %d clients%n", CASES, CLIENTS);
+                String[] caseIds = new String[CASES];
+                long cpu = service.cpuMillis();
+                long pgCpu = postgresCpuMillis();
+                long[] writes = databaseWrites(pgPort);
+                f.submitNanos = clients.submit(caseIds, f.submit);
+                f.submitCpuMillis = service.cpuMillis() - cpu;
+                f.submitPgCpuMillis = postgresCpuMillis() - pgCpu;
+                f.submitRowsWritten = databaseWrites(pgPort)[0] - writes[0];
+                System.out.printf("completing %d intake tasks with %d clients%n", CASES, CLIENTS);
+                cpu = service.cpuMillis();
+                pgCpu = postgresCpuMillis();
+                f.completeNanos = clients.completeIntake(caseIds, f.find, f.claim, f.complete);
+                f.completeCpuMillis = service.cpuMillis() - cpu;
+                f.completePgCpuMillis = postgresCpuMillis() - pgCpu;
+                f.rssKb = service.residentKb();
+                tableScans(pgPort, out.resolve("table-scans.txt"));
+            } finally {
+                service.stop();
+            }
+        }
+
+        System.out.printf("pgbench -b simple-update -c %d for %d s%n", CLIENTS, PGBENCH_SECONDS);
+        f.pgbenchTps = pgbench(pgPort);
+
+        System.out.printf("engine alone: %d process starts and intake completions in this JVM%n", ENGINE_CASES);
+        engineAlone(f);
+        f.loadBefore = loadBefore;
+        f.loadAfter = loadAverage();
+
+        String table = f.table();
+        Files.writeString(out.resolve("cases.txt"), table);
+        System.out.println();
+        System.out.println(table);
+    }
+
+    // ---------------------------------------------------------------- the packaged service
+
+    /** The packaged jar, configured by environment variables only, as {@code PackagedServiceIT} runs it. */
+    private static final class Service {
+        final Process process;
+        final URI base;
+        long readyMillis;
+
+        private Service(Process process, int port) {
+            this.process = process;
+            this.base = URI.create("http://127.0.0.1:" + port);
+        }
+
+        static Service start(int pgPort, TestIssuer issuer, Path log) throws Exception {
+            int port = freePort();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (!JVM_FLAGS.isEmpty()) {
+                command.addAll(Arrays.asList(JVM_FLAGS.split("\\s+")));
+            }
+            command.add("-jar");
+            command.add("quarkus-run.jar");
+            // Run from the application's directory, as its container image does, so that an AppCDS archive
+            // (-XX:SharedArchiveFile=app-cds.jsa) finds the class path it was dumped with.
+            ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("target", "quarkus-app").toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/ipc_service");
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.url());
+            env.put("QUARKUS_OIDC_CLIENT_ID", "ipc-api");
+            env.put("IPC_INBOX_STATE_SECRET", "case-throughput-benchmark-state-secret-0123456789");
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(freePort()));
+            env.put("IPC_DOCUMENTS_DIRECTORY", Path.of("target", "bench", "documents").toAbsolutePath().toString());
+            for (String pair : SERVICE_ENV.isEmpty() ? new String[0] : SERVICE_ENV.split("\\s+")) {
+                int eq = pair.indexOf('=');
+                env.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+            long started = System.nanoTime();
+            Service service = new Service(builder.start(), port);
+            service.waitUntilReady(log, Duration.ofSeconds(120));
+            service.readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            return service;
+        }
+
+        private void waitUntilReady(Path log, Duration limit) throws InterruptedException {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the packaged service exited; see " + log);
+                }
+                try {
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notListeningYet) {
+                    // connection refused until the HTTP server is up
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("the packaged service was not ready within " + limit + "; see " + log);
+        }
+
+        long residentKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            throw new IllegalStateException("no VmRSS for " + process.pid());
+        }
+
+        /** User plus system CPU time the service has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+        long cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+
+    /** The load driver: {@link #CLIENTS} threads, each a physician and a coordinator with its own token. */
+    private final class Clients {
+        private final URI base;
+        private final Token[] physicians = new Token[CLIENTS];
+        private final Token[] coordinators = new Token[CLIENTS];
+        private final String caseBody;
+        private final String intakeBody;
+
+        Clients(TestIssuer issuer, URI base) throws IOException {
+            this.base = base;
+            for (int c = 0; c < CLIENTS; c++) {
+                physicians[c] = new Token(issuer, "bench-physician-" + c, "physician");
+                coordinators[c] = new Token(issuer, "bench-coordinator-" + c, "coordinator", "lang:pt", "lang:en");
+            }
+            caseBody = JSON.writeValueAsString(CaseRequests.secondOpinion());
+            intakeBody = JSON.writeValueAsString(Map.of("variables", INTAKE_ANSWERS));
+        }
+
+        /** Submits {@code ids.length} cases; fills {@code ids}; answers the wall time in nanoseconds. */
+        long submit(String[] ids, Latencies latencies) throws Exception {
+            return inParallel(ids.length, (client, i) -> {
+                HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/portal/cases"))
+                        .header("Authorization", "Bearer " + physicians[client].get())
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(caseBody)).build();
+                ids[i] = JSON.readTree(call(request, 201, latencies)).get("id").asText();
+            });
+        }
+
+        /** Finds, claims and completes the intake task of every case; answers the wall time in nanoseconds. */
+        long completeIntake(String[] ids, Latencies find, Latencies claim, Latencies complete) throws Exception {
+            return inParallel(ids.length, (client, i) -> {
+                String bearer = "Bearer " + coordinators[client].get();
+                JsonNode items = JSON.readTree(call(HttpRequest.newBuilder(
+                        base.resolve("/api/inbox/tasks?assignee=unassigned&caseId=" + ids[i]))
+                        .header("Authorization", bearer).build(), 200, find)).get("items");
+                String taskId = null;
+                for (JsonNode item : items) {
+                    if ("IntakeReview".equals(item.get("taskKey").asText())) {
+                        taskId = item.get("id").asText();
+                    }
+                }
+                if (taskId == null) {
+                    throw new IllegalStateException("no intake task for case " + ids[i] + ": " + items);
+                }
+                call(HttpRequest.newBuilder(base.resolve("/api/inbox/tasks/" + taskId + "/claim"))
+                        .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody()).build(), 200, claim);
+                call(HttpRequest.newBuilder(base.resolve("/api/inbox/tasks/" + taskId + "/complete"))
+                        .header("Authorization", bearer).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(intakeBody)).build(), 200, complete);
+            });
+        }
+
+        private String call(HttpRequest request, int expected, Latencies latencies) throws Exception {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.record(System.nanoTime() - start);
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    /** A bearer token re-signed before it expires (the issuer's tokens live five minutes). */
+    private static final class Token {
+        private final TestIssuer issuer;
+        private final String user;
+        private final String[] roles;
+        private String token;
+        private long signedAt;
+
+        Token(TestIssuer issuer, String user, String... roles) {
+            this.issuer = issuer;
+            this.user = user;
+            this.roles = roles;
+        }
+
+        synchronized String get() {
+            if (token == null || System.nanoTime() - signedAt > TOKEN_REFRESH.toNanos()) {
+                token = issuer.token(user, roles);
+                signedAt = System.nanoTime();
+            }
+            return token;
+        }
+    }
+
+    // ---------------------------------------------------------------- the ceiling: pgbench
+
+    private double pgbench(int pgPort) throws Exception {
+        List<String> connection = List.of("-h", "127.0.0.1", "-p", String.valueOf(pgPort), "-U", "postgres");
+        run(concat(List.of(PGBENCH, "-i", "-q"), connection, List.of("pgbench_ceiling")));
+        String output = run(concat(List.of(PGBENCH, "-b", "simple-update", "-c", String.valueOf(CLIENTS), "-j",
+                String.valueOf(Math.min(CLIENTS, Runtime.getRuntime().availableProcessors())), "-T",
+                String.valueOf(PGBENCH_SECONDS)), connection, List.of("pgbench_ceiling")));
+        Files.writeString(Path.of("target", "bench", "pgbench.txt"), output);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("no tps in pgbench's output:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private static String run(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", "postgres");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(command.get(0) + " did not run; install it (Debian: postgresql-client)", e);
+        }
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+
+    // ---------------------------------------------------------------- the engine alone
+
+    /**
+     * The same process, started with the same variables through {@code RuntimeService} in this JVM, each start in
+     * its own transaction like a request's; then each intake task found, claimed and completed through
+     * {@code TaskService}, three transactions like the three calls. Our delegates and listeners run (they are part
+     * of the model); the case rows they read are created beforehand, outside the timing.
+     */
+    private void engineAlone(Figures f) throws Exception {
+        List<PatientCase> warm = cases(WARMUP, "W");
+        List<PatientCase> measured = cases(ENGINE_CASES, "M");
+        String[] processes = new String[Math.max(WARMUP, ENGINE_CASES)];
+        startProcesses(warm, processes, new Latencies(WARMUP));
+        completeIntake(warm.size(), processes);
+        f.engineStartNanos = startProcesses(measured, processes, f.engineStart);
+        f.engineCompleteNanos = completeIntake(measured.size(), processes);
+    }
+
+    private long startProcesses(List<PatientCase> cases, String[] processes, Latencies latencies) throws Exception {
+        return inParallel(cases.size(), (client, i) -> {
+            PatientCase c = cases.get(i);
+            Map<String, Object> variables = routing.variablesFor(c);
+            long start = System.nanoTime();
+            processes[i] = QuarkusTransaction.requiringNew().call(() -> {
+                identity.setAuthenticatedUserId("bench-physician-" + client);
+                try {
+                    return runtime.startProcessInstanceByKey(SECOND_OPINION, c.reference, variables).getId();
+                } finally {
+                    identity.clearAuthentication();
+                }
+            });
+            latencies.record(System.nanoTime() - start);
+        });
+    }
+
+    private long completeIntake(int count, String[] processes) throws Exception {
+        return inParallel(count, (client, i) -> {
+            String coordinator = "bench-coordinator-" + client;
+            String taskId = QuarkusTransaction.requiringNew().call(() -> {
+                Task task = taskService.createTaskQuery().processInstanceId(processes[i])
+                        .taskDefinitionKey("IntakeReview").taskCandidateGroup("coordinator:pt").singleResult();
+                return task.getId();
+            });
+            QuarkusTransaction.requiringNew().run(() -> taskService.claim(taskId, coordinator));
+            QuarkusTransaction.requiringNew().run(() -> {
+                identity.setAuthentication(coordinator, List.of("coordinator", "coordinator:pt", "coordinator:en"));
+                try {
+                    taskService.complete(taskId, INTAKE_ANSWERS);
+                } finally {
+                    identity.clearAuthentication();
+                }
+            });
+        });
+    }
+
+    /** Case rows for the engine-alone run (the acknowledge step updates them), in batches, untimed. */
+    private List<PatientCase> cases(int count, String prefix) {
+        List<PatientCase> all = new ArrayList<>();
+        for (int done = 0; done < count; done += 500) {
+            int batch = Math.min(500, count - done);
+            int first = done;
+            all.addAll(QuarkusTransaction.requiringNew().call(() -> {
+                ReferringPhysician physician = new ReferringPhysician();
+                physician.id = UUID.randomUUID();
+                physician.subject = "bench-engine-" + prefix + first;
+                physician.createdAt = Instant.now();
+                physician.updatedAt = physician.createdAt;
+                physician.persist();
+                List<PatientCase> created = new ArrayList<>();
+                for (int i = 0; i < batch; i++) {
+                    Patient patient = new Patient();
+                    patient.id = UUID.randomUUID();
+                    patient.givenName = "Ana";
+                    patient.familyName = "Souza";
+                    patient.birthDate = LocalDate.of(1968, 4, 2);
+                    patient.sex = "female";
+                    patient.countryOfResidence = "BR";
+                    patient.preferredLanguage = "pt-BR";
+                    patient.timeZone = "America/Sao_Paulo";
+                    patient.emailConsent = true;
+                    patient.createdAt = Instant.now();
+                    patient.persist();
+                    PatientCase c = new PatientCase();
+                    c.id = UUID.randomUUID();
+                    c.reference = "BENCH-" + prefix + "-" + (first + i);
+                    c.type = CaseType.SECOND_OPINION;
+                    c.department = "cancer-center";
+                    c.urgency = Urgency.ROUTINE;
+                    c.clinicalSummary = "Synthetic summary: suspected lesion, imaging attached later.";
+                    c.status = CaseStatus.SUBMITTED;
+                    c.patient = patient;
+                    c.physician = physician;
+                    c.createdAt = Instant.now();
+                    c.updatedAt = c.createdAt;
+                    c.persist();
+                    created.add(c);
+                }
+                return created;
+            }));
+        }
+        return all;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    @FunctionalInterface
+    private interface Operation {
+        void run(int client, int index) throws Exception;
+    }
+
+    /** Runs {@code count} operations on {@link #CLIENTS} threads; answers the wall time in nanoseconds. */
+    private static long inParallel(int count, Operation operation) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                int i;
+                while (failure.get() == null && (i = next.getAndIncrement()) < count) {
+                    try {
+                        operation.run(client, i);
+                    } catch (Exception e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            }, "bench-client-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * CPU time used so far by the PostgreSQL server: the postmaster, its live backends (the pools keep their
+     * connections), and the children that have exited.
+     */
+    private long postgresCpuMillis() throws Exception {
+        long postmaster;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            postmaster = parentOf(rs.getLong(1));
+        }
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : processes.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                String[] f;
+                try {
+                    f = statFields(dir);
+                } catch (IOException gone) {
+                    continue;
+                }
+                long pid = Long.parseLong(dir.getFileName().toString());
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                } else if (Long.parseLong(f[1]) == postmaster) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
+        return ticks * 10;
+    }
+
+    private static long parentOf(long pid) throws IOException {
+        return Long.parseLong(statFields(Path.of("/proc", String.valueOf(pid)))[1]);
+    }
+
+    /** The fields of /proc/<pid>/stat after the command name: state is [0], ppid [1], utime [11], stime [12]. */
+    private static String[] statFields(Path procDir) throws IOException {
+        String stat = Files.readString(procDir.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /**
+     * Rows inserted, updated and deleted so far in the service's database (PostgreSQL's statistics, which
+     * backends report about once a second: hence the pause).
+     */
+    private static long[] databaseWrites(int pgPort) throws Exception {
+        Thread.sleep(1500);
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
+                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+                var rs = s.executeQuery("select tup_inserted + tup_updated + tup_deleted from pg_stat_database"
+                        + " where datname = 'ipc_service'")) {
+            rs.next();
+            return new long[] { rs.getLong(1) };
+        }
+    }
+
+    /** The service's tables most read by sequential scans: where an index would be missing. */
+    private static void tableScans(int pgPort, Path file) throws Exception {
+        StringBuilder report = new StringBuilder("table, seq_scan, seq_tup_read, idx_scan, n_live_tup\n");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
+                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+                var rs = s.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup"
+                        + " from pg_stat_user_tables order by seq_tup_read desc limit 15")) {
+            while (rs.next()) {
+                report.append(String.format("%s, %d, %d, %d, %d%n", rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)));
+            }
+        }
+        Files.writeString(file, report);
+    }
+
+    private int postgresPort() {
+        Matcher port = Pattern.compile("//[^:/]+:(\\d+)/").matcher(jdbcUrl);
+        if (!port.find()) {
+            throw new IllegalStateException("no port in " + jdbcUrl);
+        }
+        return Integer.parseInt(port.group(1));
+    }
+
+    private void sql(String... statements) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** What one run measured, and the one table it prints. */
+    private static final class Figures {
+        long firstStartMillis;
+        long startMillis;
+        final Latencies submit = new Latencies(CASES);
+        final Latencies find = new Latencies(CASES);
+        final Latencies claim = new Latencies(CASES);
+        final Latencies complete = new Latencies(CASES);
+        final Latencies engineStart = new Latencies(ENGINE_CASES);
+        long submitNanos;
+        long completeNanos;
+        long submitCpuMillis;
+        long completeCpuMillis;
+        long submitPgCpuMillis;
+        long submitRowsWritten;
+        long completePgCpuMillis;
+        long rssKb;
+        double pgbenchTps;
+        long engineStartNanos;
+        long engineCompleteNanos;
+        String loadBefore;
+        String loadAfter;
+
+        String table() {
+            double casesPerSecond = CASES / (submitNanos / 1e9);
+            double completionsPerSecond = CASES / (completeNanos / 1e9);
+            double engineStarts = ENGINE_CASES / (engineStartNanos / 1e9);
+            double engineCompletions = ENGINE_CASES / (engineCompleteNanos / 1e9);
+            double ratio = casesPerSecond / pgbenchTps;
+            StringBuilder t = new StringBuilder();
+            t.append(String.format(Locale.ROOT, "Case throughput%s: %d cases, %d clients, %d warm-up cases, %s cores, "
+                    + "load average %s before, %s after%n", LABEL.isEmpty() ? "" : " (" + LABEL + ")", CASES, CLIENTS,
+                    WARMUP, Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
+            t.append(String.format("Service JVM flags: %s%s%n%n", JVM_FLAGS.isEmpty() ? "(none)" : JVM_FLAGS,
+                    SERVICE_ENV.isEmpty() ? "" : "; environment: " + SERVICE_ENV));
+            t.append("| measure | value | target |\n| --- | --- | --- |\n");
+            row(t, "start, JVM launch to /q/health/ready UP (existing schema)", seconds(startMillis),
+                    check(startMillis < 5000, "< 5 s"));
+            row(t, "start on an empty database (creates the schema)", seconds(firstStartMillis), "");
+            row(t, "cases/s, `POST /api/portal/cases`", fmt(casesPerSecond), "");
+            row(t, "`POST /api/portal/cases` p50 / p95 / p99 ms", submit.summary(),
+                    check(submit.percentileMillis(99) < 50, "p99 < 50 ms"));
+            row(t, "CPU per case submitted: service / PostgreSQL", fmt(submitCpuMillis / (double) CASES) + " ms / "
+                    + fmt(submitPgCpuMillis / (double) CASES) + " ms", "");
+            row(t, "rows written in PostgreSQL per case submitted (pgbench: 1 update + 1 insert per transaction)",
+                    fmt(submitRowsWritten / (double) CASES), "");
+            row(t, "intake completions/s (find + claim + complete)", fmt(completionsPerSecond), "");
+            row(t, "`GET /api/inbox/tasks?caseId=` p50 / p95 / p99 ms", find.summary(), "");
+            row(t, "`POST /api/inbox/tasks/{id}/claim` p50 / p95 / p99 ms", claim.summary(), "");
+            row(t, "`POST /api/inbox/tasks/{id}/complete` p50 / p95 / p99 ms", complete.summary(), "");
+            row(t, "CPU per intake completion (3 calls): service / PostgreSQL", fmt(completeCpuMillis / (double) CASES)
+                    + " ms / " + fmt(completePgCpuMillis / (double) CASES) + " ms", "");
+            row(t, "service RSS after the run (" + (CASES + WARMUP) + " cases)", rssKb / 1024 + " MB",
+                    check(rssKb < 400 * 1024, "< 400 MB"));
+            row(t, "pgbench simple-update TPS, " + CLIENTS + " clients, " + PGBENCH_SECONDS + " s", fmt(pgbenchTps), "");
+            row(t, "**ratio cases/s : pgbench TPS**", String.format(Locale.ROOT, "**%.3f**", ratio),
+                    check(ratio >= 0.25, ">= 0.25"));
+            row(t, "engine alone: process starts/s (`RuntimeService`, in-process, " + ENGINE_CASES + " cases)",
+                    fmt(engineStarts), "");
+            row(t, "engine alone: start p50 / p95 / p99 ms", engineStart.summary(), "");
+            row(t, "engine alone: intake completions/s (`TaskService`)", fmt(engineCompletions), "");
+            row(t, "service cases/s as a share of the engine alone's", String.format(Locale.ROOT, "%.0f %%",
+                    100 * casesPerSecond / engineStarts), "");
+            return t.toString();
+        }
+
+        private static void row(StringBuilder t, String measure, String value, String target) {
+            t.append("| ").append(measure).append(" | ").append(value).append(" | ").append(target).append(" |\n");
+        }
+
+        private static String check(boolean met, String target) {
+            return target + (met ? " met" : " **missed**");
+        }
+
+        private static String seconds(long millis) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+
+        private static String fmt(double value) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+    }
+}
