@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 CASES="${1:-10000}"
 CLIENTS="${2:-16}"
 PGBENCH_SECONDS="${3:-30}"
-JVM="${BENCH_JVM--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+JVM="${BENCH_JVM---Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
 ENV="${BENCH_ENV-MALLOC_ARENA_MAX=2}"
 ENGINE_CASES="${BENCH_ENGINE_CASES:-$(( CASES < 2000 ? CASES : 2000 ))}"
 command -v "${PGBENCH:-pgbench}" >/dev/null || { echo "pgbench not found: apt-get install postgresql-client" >&2; exit 1; }

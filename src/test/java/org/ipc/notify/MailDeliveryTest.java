@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;

@@ -17,8 +17,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.ipc.testing.CaseRequests;
 import org.ipc.testing.TestIssuer;
@@ -56,11 +59,14 @@ class PackagedServiceIT {
         issuer = TestIssuer.start();
         int port = freePort();
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString())
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(productionJvmFlags().split("\\s+")));
+        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "packaged-service.log").toFile());
         Map<String, String> env = builder.environment();
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
@@ -245,6 +251,16 @@ class PackagedServiceIT {
             }
         }
         return -1;
+    }
+
+    /** The JVM flags the deployment sets ({@code JAVA_OPTS_APPEND} in k8s/), so this test runs what production runs. */
+    private static String productionJvmFlags() throws IOException {
+        Matcher flags = Pattern.compile("- name: JAVA_OPTS_APPEND\\s+value: \"([^\"]+)\"")
+                .matcher(Files.readString(Path.of("k8s", "ipc-coordination.yaml")));
+        if (!flags.find()) {
+            throw new IllegalStateException("k8s/ipc-coordination.yaml sets no JAVA_OPTS_APPEND");
+        }
+        return flags.group(1);
     }
 
     private static int freePort() throws IOException {

@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipc.notify.MailSender;
+import org.ipc.testing.CaseRequests;
 import org.ipc.testing.Inbox;
-import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.SampleFiles;
 import org.ipc.testing.SmtpResource;
@@ -85,7 +88,7 @@ class NoPatientDataInLogsTest {
     @Test
     void aWholeCaseLeavesNoPatientDataInTheLog() {
         ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-        Map<String, Object> request = org.ipc.testing.CaseRequests.secondOpinion();
+        Map<String, Object> request = CaseRequests.secondOpinion();
         @SuppressWarnings("unchecked")
         Map<String, Object> patient = (Map<String, Object>) request.get("patient");
         patient.put("givenName", GIVEN_NAME);
@@ -112,7 +115,7 @@ class NoPatientDataInLogsTest {
         SmtpResource.stopServer();
         mail.drain();
         SmtpResource.startServer();
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(3600)));
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(3600)));
         mail.drain();
         process.complete(caseId, "FollowUpCall", "coordinator", Map.of("patientReached", true,
                 "callNote", "Spoke with " + GIVEN_NAME + "."));
@@ -129,7 +132,7 @@ class NoPatientDataInLogsTest {
     /** Every record as a handler would write it: message with its parameters, and any stack trace. */
     private static String render(List<LogRecord> records) {
         StringBuilder all = new StringBuilder();
-        java.util.logging.Formatter formatter = new java.util.logging.SimpleFormatter();
+        Formatter formatter = new SimpleFormatter();
         for (LogRecord r : records) {
             all.append(r.getLoggerName()).append(' ').append(formatter.formatMessage(r)).append('\n');
             if (r.getThrown() != null) {
