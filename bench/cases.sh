@@ -8,7 +8,7 @@
 #
 # Usage: bench/cases.sh [cases] [clients] [pgbench seconds]          (defaults: 10000 16 30)
 # Environment:
-#   BENCH_JVM      the service's JVM flags (default: the recommended production flags, docs/performance.md)
+#   BENCH_JVM      the service's JVM flags (default: JAVA_OPTS_APPEND of k8s/ipc-coordination.yaml)
 #   BENCH_ENV      the service's extra environment, NAME=value separated by spaces (default MALLOC_ARENA_MAX=2)
 #   BENCH_APPCDS=1 package with an AppCDS archive and start the service with it
 #   BENCH_WARMUP   warm-up cases (submitted and completed) before measuring (default 200)
@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 CASES="${1:-10000}"
 CLIENTS="${2:-16}"
 PGBENCH_SECONDS="${3:-30}"
-JVM="${BENCH_JVM---Xmx160m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Dio.netty.allocator.numDirectArenas=1 -Dio.netty.allocator.numHeapArenas=1}"
+# default: the flags the deployment sets (JAVA_OPTS_APPEND in k8s/), so the benchmark runs what production runs
+JVM="${BENCH_JVM-$(sed -n '/name: JAVA_OPTS_APPEND/{n;s/.*value: "\(.*\)"/\1/p}' k8s/ipc-coordination.yaml)}"
 ENV="${BENCH_ENV-MALLOC_ARENA_MAX=2}"
 ENGINE_CASES="${BENCH_ENGINE_CASES:-$(( CASES < 2000 ? CASES : 2000 ))}"
 command -v "${PGBENCH:-pgbench}" >/dev/null || { echo "pgbench not found: apt-get install postgresql-client" >&2; exit 1; }

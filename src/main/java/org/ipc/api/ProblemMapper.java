@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
@@ -38,7 +37,6 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -153,13 +151,9 @@ public class ProblemMapper {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
+    /** The id {@link RequestIds} gave this request (checked there, so a header cannot inject into bodies). */
     private static String requestId(HttpHeaders headers) {
-        String given = headers.getHeaderString(REQUEST_ID_HEADER);
-        // Echo a caller's id only when it is short and plain, so a header cannot inject into logs or bodies.
-        if (given != null && given.matches("[A-Za-z0-9._-]{1,64}")) {
-            return given;
-        }
-        return UUID.randomUUID().toString();
+        return headers.getHeaderString(RequestIds.HEADER);
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> v) {

@@ -27,6 +27,7 @@ public class RequestIds {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
+            // a caller's id only when it is short and plain, so a header cannot inject into logs, bodies or the trail
             String given = rc.request().getHeader(HEADER);
             String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
             rc.put(KEY, id);
@@ -43,12 +44,6 @@ public class RequestIds {
             return null;
         }
         return vertxRequest.getCurrent();
-    }
-
-    /** The id of the request being served, or a new one outside a request. */
-    public String currentId() {
-        RoutingContext rc = current();
-        return rc == null ? UUID.randomUUID().toString() : of(rc);
     }
 
     public static String of(RoutingContext rc) {

@@ -1,7 +1,6 @@
 package org.ipc.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -38,6 +35,7 @@ import org.ipc.cases.Urgency;
 import org.ipc.patients.Patient;
 import org.ipc.physicians.ReferringPhysician;
 import org.ipc.testing.CaseRequests;
+import org.ipc.testing.PackagedService;
 import org.ipc.testing.SmtpResource;
 import org.ipc.testing.TestIssuer;
 import org.ipc.workflow.TaskRouting;
@@ -120,10 +118,10 @@ class CaseThroughputBenchmark {
 
         Figures f = new Figures();
         try (TestIssuer issuer = TestIssuer.start()) {
-            Service service = Service.start(pgPort, issuer, out.resolve("service-first-start.log"));
+            PackagedService service = startService(pgPort, issuer, out.resolve("service-first-start.log"));
             f.firstStartMillis = service.readyMillis;
             service.stop();
-            service = Service.start(pgPort, issuer, out.resolve("service.log"));
+            service = startService(pgPort, issuer, out.resolve("service.log"));
             f.startMillis = service.readyMillis;
             try {
                 Clients clients = new Clients(issuer, service.base);
@@ -171,97 +169,16 @@ class CaseThroughputBenchmark {
 
     // ---------------------------------------------------------------- the packaged service
 
-    /** The packaged jar, configured by environment variables only, as {@code PackagedServiceIT} runs it. */
-    private static final class Service {
-        final Process process;
-        final URI base;
-        long readyMillis;
-
-        private Service(Process process, int port) {
-            this.process = process;
-            this.base = URI.create("http://127.0.0.1:" + port);
+    /** The packaged service on its own database, with the benchmark's flags; its mail goes to this JVM's SMTP server. */
+    private static PackagedService startService(int pgPort, TestIssuer issuer, Path log) throws Exception {
+        Map<String, String> env = PackagedService.environment("jdbc:postgresql://localhost:" + pgPort + "/ipc_service",
+                issuer.url(), ConfigProvider.getConfig().getValue("quarkus.mailer.port", Integer.class),
+                Path.of("target", "bench", "documents"));
+        for (String pair : SERVICE_ENV.isEmpty() ? new String[0] : SERVICE_ENV.split("\\s+")) {
+            int eq = pair.indexOf('=');
+            env.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-
-        static Service start(int pgPort, TestIssuer issuer, Path log) throws Exception {
-            int port = freePort();
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (!JVM_FLAGS.isEmpty()) {
-                command.addAll(Arrays.asList(JVM_FLAGS.split("\\s+")));
-            }
-            command.add("-jar");
-            command.add("quarkus-run.jar");
-            // Run from the application's directory, as its container image does, so that an AppCDS archive
-            // (-XX:SharedArchiveFile=app-cds.jsa) finds the class path it was dumped with.
-            ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("target", "quarkus-app").toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/ipc_service");
-            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.url());
-            env.put("QUARKUS_OIDC_CLIENT_ID", "ipc-api");
-            env.put("IPC_INBOX_STATE_SECRET", "case-throughput-benchmark-state-secret-0123456789");
-            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-            // the outbox drains as in production, into the real SMTP server of this JVM (GreenMail, SmtpResource)
-            env.put("QUARKUS_MAILER_PORT", ConfigProvider.getConfig()
-                    .getValue("quarkus.mailer.port", String.class));
-            env.put("IPC_DOCUMENTS_DIRECTORY", Path.of("target", "bench", "documents").toAbsolutePath().toString());
-            for (String pair : SERVICE_ENV.isEmpty() ? new String[0] : SERVICE_ENV.split("\\s+")) {
-                int eq = pair.indexOf('=');
-                env.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-            long started = System.nanoTime();
-            Service service = new Service(builder.start(), port);
-            service.waitUntilReady(log, Duration.ofSeconds(120));
-            service.readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return service;
-        }
-
-        private void waitUntilReady(Path log, Duration limit) throws InterruptedException {
-            HttpClient client = HttpClient.newHttpClient();
-            HttpRequest ready = HttpRequest.newBuilder(base.resolve("/q/health/ready")).build();
-            long deadline = System.nanoTime() + limit.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the packaged service exited; see " + log);
-                }
-                try {
-                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notListeningYet) {
-                    // connection refused until the HTTP server is up
-                }
-                Thread.sleep(20);
-            }
-            throw new IllegalStateException("the packaged service was not ready within " + limit + "; see " + log);
-        }
-
-        long residentKb() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            throw new IllegalStateException("no VmRSS for " + process.pid());
-        }
-
-        /** User plus system CPU time the service has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
-        long cpuMillis() throws IOException {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor();
-            }
-        }
+        return PackagedService.start(JVM_FLAGS, env, log, Duration.ofSeconds(120));
     }
 
     /** The load driver: {@link #CLIENTS} threads, each a physician and a coordinator with its own token. */
@@ -624,12 +541,6 @@ class CaseThroughputBenchmark {
     private static String loadAverage() throws IOException {
         String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return parts[0] + " " + parts[1] + " " + parts[2];
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** What one run measured, and the one table it prints. */

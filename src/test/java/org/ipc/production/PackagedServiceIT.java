@@ -6,11 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,10 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.ipc.testing.CaseRequests;
+import org.ipc.testing.FreePorts;
+import org.ipc.testing.PackagedService;
 import org.ipc.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +41,7 @@ class PackagedServiceIT {
 
     private static EmbeddedPostgres postgres;
     private static TestIssuer issuer;
-    private static Process service;
-    private static long readyMillis;
+    private static PackagedService service;
     private static String uploadFigures = "";
 
     @BeforeAll
@@ -57,42 +51,21 @@ class PackagedServiceIT {
         postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
                 .setDataDirectory(work.resolve("data")).setCleanDataDirectory(true).start();
         issuer = TestIssuer.start();
-        int port = freePort();
-
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(productionJvmFlags().split("\\s+")));
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "packaged-service.log").toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = PackagedService.environment(postgres.getJdbcUrl("postgres", "postgres"),
+                issuer.url(), FreePorts.next(), Path.of("target", "it-documents"));
         env.put("MALLOC_ARENA_MAX", "2");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer.url());
-        env.put("QUARKUS_OIDC_CLIENT_ID", "ipc-api");
-        env.put("IPC_INBOX_STATE_SECRET", "packaged-service-it-state-secret-0123456789");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", String.valueOf(freePort()));
-        env.put("IPC_DOCUMENTS_DIRECTORY", Path.of("target", "it-documents").toAbsolutePath().toString());
-
-        long started = System.nanoTime();
-        service = builder.start();
-        RestAssured.port = port;
-        waitUntilReady(port, Duration.ofSeconds(90));
-        readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        service = PackagedService.start(PackagedService.productionJvmFlags(), env,
+                Path.of("target", "packaged-service.log"), Duration.ofSeconds(90));
+        RestAssured.port = service.port;
     }
 
     @AfterAll
     static void stopAll() throws IOException, InterruptedException {
         if (service != null) {
-            long rssKb = residentKb(service.pid());
-            service.destroy();
-            service.waitFor();
+            long rssKb = service.residentKb();
+            service.stop();
             String figures = ("packaged service: ready in %d ms (JVM start to /q/health/ready UP), RSS %d MB after the tests%n"
-                    + "%s").formatted(readyMillis, rssKb / 1024, uploadFigures);
+                    + "%s").formatted(service.readyMillis, rssKb / 1024, uploadFigures);
             Files.writeString(Path.of("target", "packaged-service-figures.txt"), figures);
             System.out.print(figures);
         }
@@ -155,13 +128,13 @@ class PackagedServiceIT {
         byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(header, 0, file, 0, header.length);
 
-        long before = residentKb(service.pid());
+        long before = service.residentKb();
         java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
         java.util.concurrent.atomic.AtomicBoolean uploading = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
             while (uploading.get()) {
                 try {
-                    peak.accumulateAndGet(residentKb(service.pid()), Math::max);
+                    peak.accumulateAndGet(service.residentKb(), Math::max);
                     Thread.sleep(20);
                 } catch (IOException | InterruptedException e) {
                     return;
@@ -176,7 +149,7 @@ class PackagedServiceIT {
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         uploading.set(false);
         sampler.join();
-        long after = residentKb(service.pid());
+        long after = service.residentKb();
 
         assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(file)));
@@ -221,51 +194,6 @@ class PackagedServiceIT {
                 names.add(rs.getString(1));
             }
             return names;
-        }
-    }
-
-    private static void waitUntilReady(int port, Duration limit) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the packaged service exited; see target/packaged-service.log");
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // connection refused until the HTTP server is up: poll again
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the packaged service was not ready within " + limit);
-    }
-
-    private static long residentKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
-    }
-
-    /** The JVM flags the deployment sets ({@code JAVA_OPTS_APPEND} in k8s/), so this test runs what production runs. */
-    private static String productionJvmFlags() throws IOException {
-        Matcher flags = Pattern.compile("- name: JAVA_OPTS_APPEND\\s+value: \"([^\"]+)\"")
-                .matcher(Files.readString(Path.of("k8s", "ipc-coordination.yaml")));
-        if (!flags.find()) {
-            throw new IllegalStateException("k8s/ipc-coordination.yaml sets no JAVA_OPTS_APPEND");
-        }
-        return flags.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.ipc.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,10 +50,10 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                     + "; the build unpacks it in generate-test-resources (./mvnw verify)");
         }
         try {
-            int port = freePort();
+            int port = FreePorts.next();
             prepareData(home, appPort());
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-host=127.0.0.1", "--http-management-port=" + freePort(),
+                    "--http-port=" + port, "--http-host=127.0.0.1", "--http-management-port=" + FreePorts.next(),
                     "--import-realm", "--cache=local")
                     .directory(home.toFile())
                     .redirectErrorStream(true)
@@ -177,11 +176,5 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             Thread.sleep(250);
         }
         throw new IOException("Keycloak did not serve " + discovery + " within " + START_LIMIT);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
