@@ -23,9 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipc.cases.CaseStatus;
@@ -83,6 +86,7 @@ class CaseThroughputBenchmark {
     private static final String LABEL = System.getProperty("bench.label", "").trim();
     private static final Duration TOKEN_REFRESH = Duration.ofMinutes(4);
     private static final String SECOND_OPINION = "second-opinion";
+    private static final String EMPTY_PROCESS = "bench-empty";
     private static final Map<String, Object> INTAKE_ANSWERS = Map.of("decision", "accept", "recordsComplete", true,
             "recordsInEnglish", true);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +99,9 @@ class CaseThroughputBenchmark {
 
     @Inject
     TaskService taskService;
+
+    @Inject
+    RepositoryService repository;
 
     @Inject
     IdentityService identity;
@@ -135,16 +142,20 @@ class CaseThroughputBenchmark {
                 long cpu = service.cpuMillis();
                 long pgCpu = postgresCpuMillis();
                 long[] writes = databaseWrites(pgPort);
+                Map<String, Long> tableWrites = tableWrites(pgPort);
                 f.submitNanos = clients.submit(caseIds, f.submit);
                 f.submitCpuMillis = service.cpuMillis() - cpu;
                 f.submitPgCpuMillis = postgresCpuMillis() - pgCpu;
                 f.submitRowsWritten = databaseWrites(pgPort)[0] - writes[0];
+                rowsPerCase(tableWrites, tableWrites(pgPort), out.resolve("rows-per-case.txt"));
                 System.out.printf("completing %d intake tasks with %d clients%n", CASES, CLIENTS);
                 cpu = service.cpuMillis();
                 pgCpu = postgresCpuMillis();
                 f.completeNanos = clients.completeIntake(caseIds, f.find, f.claim, f.complete);
                 f.completeCpuMillis = service.cpuMillis() - cpu;
                 f.completePgCpuMillis = postgresCpuMillis() - pgCpu;
+                System.out.printf("floor: %d GET /api/departments with %d clients%n", CASES, CLIENTS);
+                f.floorNanos = clients.departments(CASES, f.floor);
                 f.rssKb = service.residentKb();
                 f.mailsDelivered = SmtpResource.server().getReceivedMessages().length;
                 tableScans(pgPort, out.resolve("table-scans.txt"));
@@ -209,6 +220,15 @@ class CaseThroughputBenchmark {
                         .POST(HttpRequest.BodyPublishers.ofString(caseBody)).build();
                 ids[i] = JSON.readTree(call(request, 201, latencies)).get("id").asText();
             });
+        }
+
+        /**
+         * The service's own floor: {@code count} calls of the cheapest authenticated endpoint (the department list,
+         * held in memory: HTTP, the token check, JSON, no database); answers the wall time in nanoseconds.
+         */
+        long departments(int count, Latencies latencies) throws Exception {
+            return inParallel(count, (client, i) -> call(HttpRequest.newBuilder(base.resolve("/api/departments"))
+                    .header("Authorization", "Bearer " + physicians[client].get()).build(), 200, latencies));
         }
 
         /** Finds, claims and completes the intake task of every case; answers the wall time in nanoseconds. */
@@ -327,6 +347,27 @@ class CaseThroughputBenchmark {
         completeIntake(warm.size(), processes);
         f.engineStartNanos = startProcesses(measured, processes, f.engineStart);
         f.engineCompleteNanos = completeIntake(measured.size(), processes);
+        f.emptyProcessNanos = emptyProcesses(f.emptyProcess);
+    }
+
+    /**
+     * The engine's floor: a process of nothing but a start event and one user task, started {@link #ENGINE_CASES}
+     * times (after as many warm-up starts) with one variable, one transaction each, from {@link #CLIENTS} threads.
+     * No business time, no delegates, no listeners of ours: what the least process per case costs on this machine.
+     */
+    private long emptyProcesses(Latencies latencies) throws Exception {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(EMPTY_PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Work").camundaCandidateGroups("bench-floor").endEvent().done();
+        QuarkusTransaction.requiringNew().run(() -> repository.createDeployment()
+                .addModelInstance(EMPTY_PROCESS + ".bpmn", model).deploy());
+        Operation start = (client, i) -> QuarkusTransaction.requiringNew().run(() -> runtime
+                .startProcessInstanceByKey(EMPTY_PROCESS, Map.of("caseId", UUID.randomUUID().toString())));
+        inParallel(ENGINE_CASES, start);
+        return inParallel(ENGINE_CASES, (client, i) -> {
+            long begin = System.nanoTime();
+            start.run(client, i);
+            latencies.record(System.nanoTime() - begin);
+        });
     }
 
     private long startProcesses(List<PatientCase> cases, String[] processes, Latencies latencies) throws Exception {
@@ -507,6 +548,31 @@ class CaseThroughputBenchmark {
         }
     }
 
+    /** Rows inserted, updated and deleted so far in each table of the service's database. */
+    private static Map<String, Long> tableWrites(int pgPort) throws Exception {
+        Map<String, Long> writes = new java.util.TreeMap<>();
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
+                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+                var rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")) {
+            while (rs.next()) {
+                writes.put(rs.getString(1), rs.getLong(2) + rs.getLong(3) + rs.getLong(4));
+            }
+        }
+        return writes;
+    }
+
+    /** Which tables the submissions wrote, per case: where the rows of a case go. */
+    private static void rowsPerCase(Map<String, Long> before, Map<String, Long> after, Path file) throws IOException {
+        StringBuilder report = new StringBuilder("table, rows written per case submitted (inserts + updates + deletes)\n");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> report.append(String.format(Locale.ROOT, "%s, %.2f%n", e.getKey(),
+                        e.getValue() / (double) CASES)));
+        Files.writeString(file, report);
+    }
+
     /** The service's tables most read by sequential scans: where an index would be missing. */
     private static void tableScans(int pgPort, Path file) throws Exception {
         StringBuilder report = new StringBuilder("table, seq_scan, seq_tup_read, idx_scan, n_live_tup\n");
@@ -552,6 +618,10 @@ class CaseThroughputBenchmark {
         final Latencies claim = new Latencies(CASES);
         final Latencies complete = new Latencies(CASES);
         final Latencies engineStart = new Latencies(ENGINE_CASES);
+        final Latencies floor = new Latencies(CASES);
+        final Latencies emptyProcess = new Latencies(ENGINE_CASES);
+        long floorNanos;
+        long emptyProcessNanos;
         long submitNanos;
         long completeNanos;
         long submitCpuMillis;
@@ -609,6 +679,16 @@ class CaseThroughputBenchmark {
             row(t, "engine alone: intake completions/s (`TaskService`)", fmt(engineCompletions), "");
             row(t, "service cases/s as a share of the engine alone's", String.format(Locale.ROOT, "%.0f %%",
                     100 * casesPerSecond / engineStarts), "");
+            double floorPerSecond = CASES / (floorNanos / 1e9);
+            double emptyPerSecond = ENGINE_CASES / (emptyProcessNanos / 1e9);
+            row(t, "floor, the service: `GET /api/departments` calls/s (token check and JSON, no database)",
+                    fmt(floorPerSecond) + " (ratio to pgbench " + String.format(Locale.ROOT, "%.3f", floorPerSecond
+                            / pgbenchTps) + ")", "");
+            row(t, "floor, the service: `GET /api/departments` p50 / p95 / p99 ms", floor.summary(), "");
+            row(t, "floor, the engine: empty process (start, one user task) starts/s, in-process",
+                    fmt(emptyPerSecond) + " (ratio to pgbench " + String.format(Locale.ROOT, "%.3f", emptyPerSecond
+                            / pgbenchTps) + ")", "");
+            row(t, "floor, the engine: empty process start p50 / p95 / p99 ms", emptyProcess.summary(), "");
             return t.toString();
         }
 
