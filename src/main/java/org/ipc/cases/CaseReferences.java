@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
@@ -32,7 +33,10 @@ public class CaseReferences {
     private volatile String nextValueSql;
 
     public String next() {
-        long number = ((Number) em.createNativeQuery(nextValueSql()).getSingleResult()).longValue();
+        // A sequence does not see the transaction's pending rows: no flush before it (a native query otherwise
+        // flushes the whole unit of work)
+        long number = ((Number) em.createNativeQuery(nextValueSql()).setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult()).longValue();
         return format(ZonedDateTime.now(clock.withZone(OFFICE_ZONE)).getYear(), number);
     }
 

@@ -2,11 +2,16 @@ package org.ipc.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,12 +28,19 @@ import org.jboss.logging.Logger;
 public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+    private static final Object QUEUED_IN_THIS_TRANSACTION = new Object();
 
     @Inject
     MailRenderer renderer;
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
 
     @ConfigProperty(name = "quarkus.mailer.from")
     String from;
@@ -45,7 +57,7 @@ public class MailOutbox {
                 continue;
             }
             String key = dedupeKey(c, milestone, recipient);
-            if (OutboxMail.count("dedupeKey", key) > 0) {
+            if (alreadyQueued(key)) {
                 continue;
             }
             MailRenderer.Rendered mail = renderer.render(c, milestone, recipient);
@@ -68,6 +80,26 @@ public class MailOutbox {
             row.createdAt = now;
             row.persist();
         }
+    }
+
+    /**
+     * Whether a mail with this key exists: queued earlier in this transaction, or committed before it. The look-up
+     * does not flush the transaction's pending rows first (Hibernate's auto-flush, a dirty check of every entity of
+     * the unit of work on each call), because the only rows of this table it could miss are this transaction's own,
+     * which the set already holds.
+     */
+    private boolean alreadyQueued(String key) {
+        @SuppressWarnings("unchecked")
+        Set<String> queuedHere = (Set<String>) transaction.getResource(QUEUED_IN_THIS_TRANSACTION);
+        if (queuedHere == null) {
+            queuedHere = new HashSet<>();
+            transaction.putResource(QUEUED_IN_THIS_TRANSACTION, queuedHere);
+        }
+        if (!queuedHere.add(key)) {
+            return true;
+        }
+        return !em.createQuery("select 1 from OutboxMail m where m.dedupeKey = :key", Integer.class)
+                .setParameter("key", key).setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList().isEmpty();
     }
 
     private static String address(PatientCase c, Recipient recipient) {
