@@ -21,7 +21,6 @@ public class TaskRouting {
         boolean spoken = config.coordinatorLanguages().contains(language);
         return Map.of(
                 ProcessVariables.CASE_ID, c.id.toString(),
-                ProcessVariables.LANGUAGE, language,
                 ProcessVariables.DEPARTMENT, c.department,
                 ProcessVariables.COORDINATOR_GROUP, spoken ? Roles.coordinatorsSpeaking(language) : Roles.COORDINATOR,
                 ProcessVariables.INTERPRETER_NEEDED, !spoken);

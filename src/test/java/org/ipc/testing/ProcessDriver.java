@@ -14,7 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,8 +47,6 @@ public class ProcessDriver {
     @Inject
     ManagementService management;
 
-    @Inject
-    HistoryService history;
 
     public static void setNewYorkTime(String localDateTime) {
         ClockUtil.setCurrentTime(Date.from(newYork(localDateTime)));
@@ -115,9 +112,9 @@ public class ProcessDriver {
         return management.createJobQuery().processInstanceId(processOf(caseId)).count();
     }
 
-    /** Whether the process ever held a variable of that name. */
-    public boolean everHadVariable(String caseId, String name) {
-        return history.createHistoricVariableInstanceQuery().processInstanceId(processOf(caseId)).variableName(name)
+    /** Whether the running process holds a variable of that name, in any of its scopes. */
+    public boolean hasVariable(String caseId, String name) {
+        return runtime.createVariableInstanceQuery().processInstanceIdIn(processOf(caseId)).variableName(name)
                 .count() > 0;
     }
 
