@@ -131,7 +131,7 @@ public class CaseLifecycle {
         change.id = UUID.randomUUID();
         change.caseId = c.id;
         change.status = c.status;
-        change.position = (int) CaseStatusChange.count("caseId", c.id) + 1;
+        change.position = CaseStatusChange.countOf(c.id) + 1;
         change.changedAt = Instant.now(clock);
         change.changedBy = by;
         change.persist();
