@@ -2,7 +2,8 @@
 # Case throughput benchmark (issue 9): packages the service, then on the tests' embedded PostgreSQL starts the
 # packaged jar, submits cases through the portal and completes their intake tasks through the inbox with a fixed
 # number of concurrent clients, runs pgbench (simple-update, same clients) against the same PostgreSQL, and starts
-# the same process through Camunda's API in-process. Prints one table (also in target/bench/cases.txt).
+# the same process through Camunda's API in-process, and measures two floors (the cheapest authenticated call, an
+# empty process). Prints one table (also in target/bench/cases.txt; rows per table in rows-per-case.txt).
 # Needs pgbench (Debian package postgresql-client). Not part of ./mvnw verify. 10,000 cases take about 10 minutes
 # on a 2-core machine; 1,000 about 4.
 #

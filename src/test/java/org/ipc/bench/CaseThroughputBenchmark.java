@@ -67,7 +67,9 @@ import jakarta.inject.Inject;
  * (its own database): the ceiling;</li>
  * <li>starts the same process with the same variables through Camunda's API in this JVM (the engine alone, with
  * our delegates and listeners, without HTTP, JSON, tokens, validation or our own rows) and completes the intake
- * tasks through {@code TaskService}.</li>
+ * tasks through {@code TaskService};</li>
+ * <li>the floors: the service's cheapest authenticated call ({@code GET /api/departments}), before it stops, and an
+ * empty one-task process started in this JVM.</li>
  * </ol>
  * Prints one markdown table and writes it to {@code target/bench/cases.txt}.
  */
