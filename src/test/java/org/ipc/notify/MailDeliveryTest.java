@@ -194,6 +194,20 @@ class MailDeliveryTest {
         assertThat(ProcessDriver.mail(id)).containsExactly("RECEIVED to physician");
     }
 
+    @Test
+    void aMilestoneIsQueuedOncePerRecipientWhetherToldTwiceInOneTransactionOrAgainInTheNext() {
+        UUID id = UUID.fromString(caseId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            PatientCase c = PatientCase.findById(id);
+            outbox.enqueue(c, Milestone.WITHDRAWN);
+            outbox.enqueue(c, Milestone.WITHDRAWN);
+            outbox.enqueue(c, Milestone.DECLINED); // the ways a case ends share one key: only the first is told
+        });
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(PatientCase.findById(id), Milestone.CLOSED));
+        assertThat(ProcessDriver.mail(caseId)).containsExactlyInAnyOrder("RECEIVED to patient",
+                "RECEIVED to physician", "WITHDRAWN to patient", "WITHDRAWN to physician");
+    }
+
     private OutboxMail patientMail() {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
                 "caseId = ?1 and recipientKind = ?2", UUID.fromString(caseId), Milestone.Recipient.PATIENT)
