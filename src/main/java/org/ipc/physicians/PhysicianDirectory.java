@@ -11,10 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.ipc.security.CurrentUser;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Finds the calling physician's record, creating it on first use and keeping name, e-mail, institution and
@@ -44,35 +41,21 @@ public class PhysicianDirectory {
         return ReferringPhysician.findBySubject(user.id());
     }
 
+    /**
+     * Creates the physician's row in the caller's transaction. Two first requests racing each other insert it once:
+     * the second waits on the first's key, then inserts nothing, and both read the one row. No nested transaction,
+     * so a request never holds one pooled connection while it waits for a second (a burst of new physicians larger
+     * than half the pool would otherwise wait on itself until the pool's acquisition timeout).
+     */
     private ReferringPhysician provision(String subject) {
-        // In its own transaction so that two first requests racing each other cannot both insert:
-        // the loser's unique-key violation is answered by reading the winner's row.
-        try {
-            UUID id = QuarkusTransaction.requiringNew().call(() -> {
-                ReferringPhysician p = new ReferringPhysician();
-                p.id = UUID.randomUUID();
-                p.subject = subject;
-                p.createdAt = Instant.now(clock);
-                p.updatedAt = p.createdAt;
-                p.persist();
-                return p.id;
-            });
-            return ReferringPhysician.<ReferringPhysician>findByIdOptional(id).orElseThrow();
-        } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
-            }
-            return ReferringPhysician.findBySubject(subject).orElseThrow(() -> e);
-        }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
+        Instant now = Instant.now(clock);
+        ReferringPhysician.getEntityManager().createQuery("""
+                insert into ReferringPhysician (id, subject, createdAt, updatedAt)
+                values (:id, :subject, :now, :now)
+                on conflict (subject) do nothing""")
+                .setParameter("id", UUID.randomUUID()).setParameter("subject", subject).setParameter("now", now)
+                .executeUpdate();
+        return ReferringPhysician.findBySubject(subject).orElseThrow();
     }
 
     private void refreshProfile(ReferringPhysician p) {
