@@ -115,12 +115,7 @@ public class Idempotency {
     }
 
     private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException cve && cve.getConstraintName() != null
-                    && cve.getConstraintName().toLowerCase().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(e).anyMatch(t -> t instanceof ConstraintViolationException cve
+                && cve.getConstraintName() != null && cve.getConstraintName().toLowerCase().contains(constraint));
     }
 }

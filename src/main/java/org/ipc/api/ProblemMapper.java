@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
@@ -65,7 +66,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
-        JsonParseException syntax = syntaxError(e);
+        JsonParseException syntax = Causes.find(e, JsonParseException.class).orElse(null);
         if (syntax != null) {
             String where = syntax.getLocation() == null ? ""
                     : " at line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr();
@@ -107,10 +108,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonProcessingException json) {
-                return unreadableJson(json, uri, headers);
-            }
+        Optional<JsonProcessingException> json = Causes.find(e, JsonProcessingException.class);
+        if (json.isPresent()) {
+            return unreadableJson(json.get(), uri, headers);
         }
         LOG.debugf(e, "Client error %d on %s", status, uri.getPath());
         if (status >= 500) {
@@ -188,15 +188,6 @@ public class ProblemMapper {
             return parameter == null ? "body" : parameter;
         }
         return String.join(".", parts);
-    }
-
-    private static JsonParseException syntaxError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException parse) {
-                return parse;
-            }
-        }
-        return null;
     }
 
     private static String jsonPath(JsonMappingException e) {

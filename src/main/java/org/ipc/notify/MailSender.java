@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.ipc.api.Causes;
 import org.ipc.notify.OutboxMail.Status;
 import org.jboss.logging.Logger;
 
@@ -204,12 +205,7 @@ public class MailSender {
             int code = smtp.getReplyCode();
             return code == 550 || code == 551 || code == 553 || code == 501;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, IllegalArgumentException.class).isPresent();
     }
 
     /** What the server or the connection said: kept on the mail, for the coordinator. */
@@ -218,31 +214,18 @@ public class MailSender {
         if (smtp != null) {
             return "SMTP " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
         }
-        Throwable root = root(e);
+        Throwable root = Causes.root(e);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     /** The kind of failure only, for the log: the server's words can echo the address. */
     private static String kind(Throwable e) {
         SMTPException smtp = smtpAnswer(e);
-        return smtp != null ? "SMTP " + smtp.getReplyCode() : root(e).getClass().getSimpleName();
+        return smtp != null ? "SMTP " + smtp.getReplyCode() : Causes.root(e).getClass().getSimpleName();
     }
 
     private static SMTPException smtpAnswer(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SMTPException smtp) {
-                return smtp;
-            }
-        }
-        return null;
-    }
-
-    private static Throwable root(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return Causes.find(e, SMTPException.class).orElse(null);
     }
 
     private static Outcome await(Future<Outcome> outcome) {
