@@ -541,8 +541,7 @@ class CaseThroughputBenchmark {
      */
     private static long[] databaseWrites(int pgPort) throws Exception {
         Thread.sleep(1500);
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+        try (Connection c = serviceDatabase(pgPort); Statement s = c.createStatement();
                 var rs = s.executeQuery("select tup_inserted + tup_updated + tup_deleted from pg_stat_database"
                         + " where datname = 'ipc_service'")) {
             rs.next();
@@ -550,11 +549,16 @@ class CaseThroughputBenchmark {
         }
     }
 
+    /** A connection to the service's own database, for PostgreSQL's statistics of it. */
+    private static Connection serviceDatabase(int pgPort) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/ipc_service",
+                "postgres", "postgres");
+    }
+
     /** Rows inserted, updated and deleted so far in each table of the service's database. */
     private static Map<String, Long> tableWrites(int pgPort) throws Exception {
         Map<String, Long> writes = new java.util.TreeMap<>();
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+        try (Connection c = serviceDatabase(pgPort); Statement s = c.createStatement();
                 var rs = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")) {
             while (rs.next()) {
                 writes.put(rs.getString(1), rs.getLong(2) + rs.getLong(3) + rs.getLong(4));
@@ -578,8 +582,7 @@ class CaseThroughputBenchmark {
     /** The service's tables most read by sequential scans: where an index would be missing. */
     private static void tableScans(int pgPort, Path file) throws Exception {
         StringBuilder report = new StringBuilder("table, seq_scan, seq_tup_read, idx_scan, n_live_tup\n");
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort
-                + "/ipc_service", "postgres", "postgres"); Statement s = c.createStatement();
+        try (Connection c = serviceDatabase(pgPort); Statement s = c.createStatement();
                 var rs = s.executeQuery("select relname, seq_scan, seq_tup_read, idx_scan, n_live_tup"
                         + " from pg_stat_user_tables order by seq_tup_read desc limit 15")) {
             while (rs.next()) {
