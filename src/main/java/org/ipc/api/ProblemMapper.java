@@ -18,6 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.ipc.common.ConflictException;
+import org.ipc.common.DomainException;
+import org.ipc.common.FieldError;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
+import org.ipc.common.RejectedContentException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +36,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import org.ipc.common.Causes;
+import org.ipc.security.RequestIds;
 
 /**
  * The one error mapper: every failure a REST call can meet becomes an {@code application/problem+json} answer
@@ -45,17 +53,43 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return respond(404, "Not found", e.getMessage(), List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return respond(409, "Conflict", e.getMessage(), List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        return respond(400, "Invalid request", e.getMessage(), e.errors(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedContent(RejectedContentException e, UriInfo uri, HttpHeaders headers) {
+        int status = switch (e.reason()) {
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+        };
+        return respond(status, e.title(), e.getMessage(), e.errors(), uri, headers);
+    }
+
+    /** A domain failure without a mapping of its own would be a programming error: never a 500 in disguise. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
+        return unexpected(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getConstraintViolations().stream().anyMatch(ProblemMapper::isReturnValue)) {
             return unexpected(e, uri, headers);
         }
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
-                .distinct()
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
-                .toList();
-        ProblemException p = ProblemException.badFields(errors);
-        return respond(400, p.title(), p.getMessage(), errors, uri, headers);
+        List<FieldError> errors = Violations.fieldErrors(e);
+        InvalidInputException p = new InvalidInputException(errors);
+        return respond(400, "Invalid request", p.getMessage(), errors, uri, headers);
     }
 
     /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
@@ -77,7 +111,7 @@ public class ProblemMapper {
             String field = jsonPath(mapping);
             String message = describe(mapping);
             return respond(400, "Invalid request", field + ": " + message,
-                    List.of(new Problem.FieldError(field, message)), uri, headers);
+                    List.of(new FieldError(field, message)), uri, headers);
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -144,7 +178,7 @@ public class ProblemMapper {
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
-    private static Response respond(int status, String title, String detail, List<Problem.FieldError> errors,
+    private static Response respond(int status, String title, String detail, List<FieldError> errors,
             UriInfo uri, HttpHeaders headers) {
         Problem body = new Problem(URI.create("about:blank"), title, status, detail, uri.getPath(),
                 requestId(headers), errors);
@@ -163,31 +197,6 @@ public class ProblemMapper {
             }
         }
         return false;
-    }
-
-    /** The field as the client named it: the method and parameter nodes of the path are left out. */
-    static String fieldOf(Path path) {
-        List<String> parts = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
-                case PARAMETER -> parameter = node.getName();
-                default -> {
-                    if (node.getIndex() != null && !parts.isEmpty()) {
-                        int last = parts.size() - 1;
-                        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
-                    }
-                    if (node.getName() != null) {
-                        parts.add(node.getName());
-                    }
-                }
-            }
-        }
-        if (parts.isEmpty()) {
-            return parameter == null ? "body" : parameter;
-        }
-        return String.join(".", parts);
     }
 
     private static String jsonPath(JsonMappingException e) {

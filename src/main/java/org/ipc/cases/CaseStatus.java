@@ -13,5 +13,10 @@ public enum CaseStatus {
     FOLLOW_UP,
     CLOSED,
     DECLINED,
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Whether the case has come to an end: nothing more happens to it. */
+    public boolean hasEnded() {
+        return this == CLOSED || this == DECLINED || this == WITHDRAWN;
+    }
 }

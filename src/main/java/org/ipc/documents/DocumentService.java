@@ -25,21 +25,20 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Enums;
-import org.ipc.api.Idempotency;
-import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
-import org.ipc.api.StoredResponse;
+import org.ipc.common.Enums;
+import org.ipc.common.Page;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
+import org.ipc.common.RejectedContentException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
+import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
-import org.ipc.cases.ProcessMessages;
 import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Case documents: checked uploads (count, size, name, type from the content, UTF-8 text), streamed into storage
@@ -70,10 +69,7 @@ public class DocumentService {
     CurrentUser user;
 
     @Inject
-    ProcessMessages process;
-
-    @Inject
-    Idempotency idempotency;
+    CaseLifecycle lifecycle;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -81,40 +77,40 @@ public class DocumentService {
     @Inject
     Clock clock;
 
-    /** A referring physician adds records to their own case; a case waiting for records hears of them. */
-    public StoredResponse uploadAsPhysician(UUID caseId, List<FileUpload> files, String kindText, String language,
-            String idempotencyKey) {
+    /**
+     * A referring physician adds records to their own case, all or nothing; the case's timeline records that records
+     * arrived, which a process waiting for them hears (workflow observes the case's events).
+     */
+    @Transactional
+    public Page<DocumentView> uploadAsPhysician(UUID caseId, List<UploadedFile> files, String kindText,
+            String language) {
         List<Checked> checked = check(files);
         DocumentKind kind = kindText == null ? DocumentKind.MEDICAL_RECORD : Enums.parse(DocumentKind.class, "kind", kindText);
         if (!kind.physicianMayUpload()) {
-            throw ProblemException.badField("kind", "physicians upload records: MEDICAL_RECORD, IMAGING, "
+            throw InvalidInputException.field("kind", "physicians upload records: MEDICAL_RECORD, IMAGING, "
                     + "IMAGING_REPORT, PATHOLOGY_REPORT, LAB_RESULT or OTHER");
         }
         String tag = language(language);
-        return idempotency.run("upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = access.ownCase(caseId);
-            List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
-            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-            process.recordsReceived(c.id);
-            return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
-        });
+        PatientCase c = access.ownCase(caseId);
+        List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
+        audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+        lifecycle.recordEvent(c.id, CaseEvent.Kind.RECORDS_RECEIVED, null, user.id());
+        return new Page<>(stored, stored.size());
     }
 
     /** Hospital staff attach any kind of document (an opinion letter, an estimate, a translation). */
-    public StoredResponse uploadAsStaff(UUID caseId, List<FileUpload> files, String kindText, String language,
-            String idempotencyKey) {
+    @Transactional
+    public Page<DocumentView> uploadAsStaff(UUID caseId, List<UploadedFile> files, String kindText, String language) {
         List<Checked> checked = check(files);
         if (kindText == null) {
-            throw ProblemException.badField("kind", "is required: say what the document is");
+            throw InvalidInputException.field("kind", "is required: say what the document is");
         }
         DocumentKind kind = Enums.parse(DocumentKind.class, "kind", kindText);
         String tag = language(language);
-        return idempotency.run("staff-upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = access.staffCase(caseId);
-            List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
-            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-            return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
-        });
+        PatientCase c = access.staffCase(caseId);
+        List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
+        audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+        return new Page<>(stored, stored.size());
     }
 
     @Transactional
@@ -131,7 +127,7 @@ public class DocumentService {
     public Download downloadForPhysician(UUID caseId, UUID documentId) {
         PatientCase c = access.ownCase(caseId);
         Document d = Document.inCase(c.id, documentId).filter(doc -> visibleToPhysician(doc, happened(c.id)))
-                .orElseThrow(() -> ProblemException.notFound("Document"));
+                .orElseThrow(() -> new NotFoundException("Document"));
         audit.record(AuditAction.DOCUMENT_DOWNLOADED, c.id, "document " + d.id);
         return open(d);
     }
@@ -147,7 +143,7 @@ public class DocumentService {
     @Transactional
     public Download downloadForStaff(UUID caseId, UUID documentId) {
         access.staffCase(caseId);
-        Document d = Document.inCase(caseId, documentId).orElseThrow(() -> ProblemException.notFound("Document"));
+        Document d = Document.inCase(caseId, documentId).orElseThrow(() -> new NotFoundException("Document"));
         audit.record(AuditAction.DOCUMENT_DOWNLOADED, caseId, "document " + d.id);
         return open(d);
     }
@@ -156,12 +152,12 @@ public class DocumentService {
     private record Checked(Path path, String fileName, String contentType, long size, String sha256) {
     }
 
-    private List<Checked> check(List<FileUpload> files) {
+    private List<Checked> check(List<UploadedFile> files) {
         if (files == null || files.isEmpty()) {
-            throw ProblemException.badField("file", "attach at least one file, as a multipart part named file");
+            throw InvalidInputException.field("file", "attach at least one file, as a multipart part named file");
         }
         if (files.size() > config.maxFilesPerUpload()) {
-            throw ProblemException.badField("file", "at most " + config.maxFilesPerUpload()
+            throw InvalidInputException.field("file", "at most " + config.maxFilesPerUpload()
                     + " files in one upload; send the rest in another");
         }
         List<Checked> checked = new ArrayList<>();
@@ -171,32 +167,32 @@ public class DocumentService {
         return checked;
     }
 
-    private Checked check(FileUpload upload, String field) {
+    private Checked check(UploadedFile upload, String field) {
         String name = FileNames.check(upload.fileName())
-                .orElseThrow(() -> ProblemException.badField(field, "the file name must be a plain name of at most "
+                .orElseThrow(() -> InvalidInputException.field(field, "the file name must be a plain name of at most "
                         + "255 characters, without folders or control characters"));
         try {
-            Path path = upload.uploadedFile();
+            Path path = upload.path();
             long size = Files.size(path);
             if (size == 0) {
-                throw ProblemException.badField(field, name + " is empty");
+                throw InvalidInputException.field(field, name + " is empty");
             }
             if (size > config.maxFileSize()) {
-                throw ProblemException.of(413, "File too large", field, name + " is larger than the limit of "
+                throw new RejectedContentException(RejectedContentException.Reason.TOO_LARGE, "File too large", field, name + " is larger than the limit of "
                         + config.maxFileSize() / (1024 * 1024) + " MB");
             }
             String detected = ContentCheck.detect(path);
             if (detected == null) {
-                throw ProblemException.of(415, "Unsupported file type", field,
+                throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "Unsupported file type", field,
                         name + " is not a PDF, JPEG, PNG, DICOM or plain-text file");
             }
             String declared = ContentCheck.declared(upload.contentType());
             if (declared != null && !declared.equals(detected)) {
-                throw ProblemException.of(415, "File type does not match its content", field,
+                throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "File type does not match its content", field,
                         name + " was sent as " + declared + " but its content is " + detected);
             }
             if (detected.equals(ContentCheck.TEXT) && !ContentCheck.isUtf8(path)) {
-                throw ProblemException.of(415, "Unsupported text encoding", field, name + " is not valid UTF-8 text");
+                throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "Unsupported text encoding", field, name + " is not valid UTF-8 text");
             }
             return new Checked(path, name, detected, size, sha256(path));
         } catch (IOException e) {
@@ -279,15 +275,11 @@ public class DocumentService {
             return null;
         }
         if (!new LanguageTag.Validator().isValid(tag, null)) {
-            throw ProblemException.badField("language", "must be a BCP 47 language tag, such as en, es or ar");
+            throw InvalidInputException.field("language", "must be a BCP 47 language tag, such as en, es or ar");
         }
         return Locale.forLanguageTag(tag).toLanguageTag();
     }
 
-    private static String fingerprint(UUID caseId, DocumentKind kind, String language, List<Checked> files) {
-        return caseId + "|" + kind + "|" + language + "|" + files.stream().map(f -> f.fileName() + ":" + f.sha256())
-                .collect(Collectors.joining(","));
-    }
 
     private static String sha256(Path path) throws IOException {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path),

@@ -18,7 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.ipc.api.Causes;
+import org.ipc.common.Causes;
 import org.ipc.notify.OutboxMail.Status;
 import org.jboss.logging.Logger;
 

@@ -20,8 +20,8 @@ import org.ipc.officehours.BusinessClock;
  * Our process engine configuration: Camunda's Quarkus extension takes the bean of this type, applies
  * {@code quarkus.camunda.generic-config.*} on top, and builds the engine from it. We add the business-time
  * calendar so user-task due dates ({@code dueDate} calendar) and timer durations ({@code duration} calendar)
- * can be written in office time, and the parse listener that gives every coordinator task its single point of
- * contact.
+ * can be written in office time, the parse listener that gives every coordinator task its single point of
+ * contact, and the one that keeps every user task in the task read model.
  */
 @Dependent
 public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
@@ -31,6 +31,9 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
 
     @Inject
     CaseOwnershipListener ownership;
+
+    @Inject
+    WorkItemListener workItems;
 
     @PostConstruct
     void registerBusinessCalendar() {
@@ -48,6 +51,13 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
         }
         parseListeners.add(new CoordinatorTaskParseListener(ownership));
         setCustomPreBPMNParseListeners(parseListeners);
+
+        List<BpmnParseListener> postParseListeners = new ArrayList<>();
+        if (getCustomPostBPMNParseListeners() != null) {
+            postParseListeners.addAll(getCustomPostBPMNParseListeners());
+        }
+        postParseListeners.add(new WorkItemParseListener(workItems));
+        setCustomPostBPMNParseListeners(postParseListeners);
 
         List<AbstractFormFieldType> formTypes = new ArrayList<>();
         if (getCustomFormTypes() != null) {

@@ -88,6 +88,12 @@ public class ProcessDriver {
                 .then().statusCode(200);
     }
 
+    /** The referring physician uploads a record to the case through the portal, as records arrive. */
+    public void physicianUploadsRecords(String caseId) {
+        given().auth().oauth2(Tokens.of("physician")).multiPart("file", "records.txt", SampleFiles.text(), "text/plain")
+                .when().post("/api/portal/cases/" + caseId + "/documents").then().statusCode(201);
+    }
+
     /** Moves the engine clock just past the timer's due date and fires it. */
     public Instant fireTimer(String caseId, String timerId) {
         Job timer = timer(caseId, timerId);
