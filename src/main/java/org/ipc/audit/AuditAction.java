@@ -21,5 +21,6 @@ public enum AuditAction {
     DOCUMENT_DOWNLOADED,
     MESSAGES_LISTED,
     MESSAGE_SENT,
-    AUDIT_READ
+    AUDIT_READ,
+    WORK_ITEMS_REBUILT
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
 import org.ipc.workitems.TaskState;
 import org.ipc.workitems.WorkItems;
 import org.jboss.logging.Logger;
@@ -47,6 +50,9 @@ public class WorkItemSync {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
     void onEngineStart(@Observes CamundaEngineStartupEvent event) {
         int rebuilt = QuarkusTransaction.requiringNew().call(() -> workItems.count() == 0
                 && tasks.createTaskQuery().count() > 0 ? rebuild() : -1);
@@ -63,6 +69,15 @@ public class WorkItemSync {
         } else {
             workItems.record(stateOf(task, caseIds(List.of(task)).get(task.getProcessInstanceId())));
         }
+    }
+
+    /** An admin's rebuild, for repair or after an upgrade: audited, in its own transaction. */
+    @Transactional
+    public int rebuildForAdmin() {
+        int rebuilt = rebuild();
+        audit.record(AuditAction.WORK_ITEMS_REBUILT, null, rebuilt + " work items");
+        LOG.infof("Task read model rebuilt by an admin: %d work items", rebuilt);
+        return rebuilt;
     }
 
     /** Replaces every row with the engine's open tasks; answers how many. Joins the caller's transaction. */
