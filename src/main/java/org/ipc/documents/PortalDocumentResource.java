@@ -56,7 +56,7 @@ public class PortalDocumentResource {
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
             @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
         return Response.status(201)
-                .entity(documents.uploadAsPhysician(Ids.require(id, "Case"), UploadedFiles.of(files), kind, language)).build();
+                .entity(documents.uploadAsPhysician(Ids.require(id, "Case"), uploads(files), kind, language)).build();
     }
 
     @GET
@@ -82,4 +82,8 @@ public class PortalDocumentResource {
         return Downloads.of(download.content(), d.fileName, d.contentType, d.sizeBytes, d.sha256);
     }
 
+    private static List<UploadedFile> uploads(List<FileUpload> parts) {
+        return parts == null ? null
+                : parts.stream().map(p -> new UploadedFile(p.uploadedFile(), p.fileName(), p.contentType())).toList();
+    }
 }

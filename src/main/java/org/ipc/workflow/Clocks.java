@@ -1,4 +1,4 @@
-package org.ipc.officehours;
+package org.ipc.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +11,9 @@ import jakarta.inject.Singleton;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The one "now" of the service. It reads Camunda's engine clock, so our timestamps, the engine's due dates and
- * its timers always agree, and a test that moves the engine clock moves ours with it.
+ * The one "now" of the service, injected as a {@link Clock} everywhere. It reads Camunda's engine clock, so our
+ * timestamps, the engine's due dates and its timers always agree, and a test that moves the engine clock moves ours
+ * with it. It lives in workflow, the one package that touches the engine; the rest only sees a Clock.
  */
 public class Clocks {
 
