@@ -41,7 +41,7 @@ create index ix_work_item_group_group on work_item_group (group_id, task_id);
 
 -- The inbox's order: business-time due date, then priority, then age
 create index ix_work_item_due on work_item (due_at, priority desc, created_at, task_id);
-create index ix_work_item_assignee on work_item (assignee, due_at);
+create index ix_work_item_assignee on work_item (assignee, due_at, priority desc, created_at, task_id);
 create index ix_work_item_case on work_item (case_id);
 create index ix_work_item_reference on work_item (case_reference);
-create index ix_work_item_queue on work_item (queue, assignee);
+create index ix_work_item_queue on work_item (queue, assignee, due_at);

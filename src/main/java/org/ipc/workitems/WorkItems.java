@@ -144,29 +144,60 @@ public class WorkItems {
         }
         Map<String, Object> params = new HashMap<>();
         String filters = filters(filter, now, params);
+        if (mine) {
+            params.put("me", me);
+        }
+        if (queues) {
+            params.put("groups", groups);
+        }
+        // One ordered, limited walk per way of being visible, each down its own index (the caller's own tasks; each
+        // of their queues; tasks with several groups), merged and cut to the page. A selective filter (a case, a
+        // reference, a name) finds its few rows directly instead, so all the caller's queues are one walk.
+        boolean selective = filter.caseId() != null || filter.caseReference() != null || filter.patientName() != null;
+        List<String> walks = new ArrayList<>();
+        if (mine) {
+            walks.add(MINE);
+        }
+        if (queues) {
+            if (selective) {
+                walks.add(IN_QUEUE);
+            } else {
+                int i = 0;
+                for (String group : groups) {
+                    walks.add("w.assignee is null and w.queue = :group" + i);
+                    params.put("group" + i++, group);
+                }
+            }
+            walks.add(IN_SEVERAL_GROUPS);
+        }
+        String order = " order by w.due_at asc nulls last, w.priority desc, w.created_at asc, w.task_id";
+        String union = walks.stream().map(walk -> "(select " + COLUMNS + " from work_item w where " + walk + filters
+                + order + " fetch first " + (first + size) + " rows only)").reduce((a, b) -> a + " union all " + b)
+                .orElseThrow();
+        String sql = "select w.* from (" + union + ") w" + order + " offset " + first + " rows fetch next " + size
+                + " rows only";
+        Query page = em.createNativeQuery(sql);
+        params.forEach((name, value) -> {
+            if (sql.matches("(?s).*:" + name + "\\b.*")) {
+                set(page, name, value);
+            }
+        });
+        List<WorkItem> items = rows(page);
         List<String> visible = new ArrayList<>();
         if (mine) {
             visible.add(MINE);
-            params.put("me", me);
         }
         if (queues) {
             visible.add(IN_QUEUE);
             visible.add(IN_SEVERAL_GROUPS);
-            params.put("groups", groups);
         }
-        String where = visible.stream().map(v -> "(" + v + ")").reduce((a, b) -> a + " or " + b).orElseThrow();
-        Query page = em.createNativeQuery("select " + COLUMNS + " from work_item w where (" + where + ")" + filters
-                + " order by w.due_at asc nulls last, w.priority desc, w.created_at asc, w.task_id"
-                + " offset " + first + " rows fetch next " + size + " rows only");
-        params.forEach((name, value) -> set(page, name, value));
-        List<WorkItem> items = rows(page);
         long total = 0;
         // one count per way of being visible, each served by its own index; the ways exclude each other
         for (String way : visible) {
-            String sql = "select count(*) from work_item w where " + way + filters;
-            Query count = em.createNativeQuery(sql);
+            String countSql = "select count(*) from work_item w where " + way + filters;
+            Query count = em.createNativeQuery(countSql);
             params.forEach((name, value) -> {
-                if (sql.matches("(?s).*:" + name + "\\b.*")) {
+                if (countSql.matches("(?s).*:" + name + "\\b.*")) {
                     set(count, name, value);
                 }
             });

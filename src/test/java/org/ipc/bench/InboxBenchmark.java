@@ -57,21 +57,21 @@ class InboxBenchmark {
     /** One task in 20 is held: one in 400 by the measuring coordinator, the rest by 97 colleagues. */
     private static final String ASSIGNEE = "(case when g % 20 = 0 then (case when g % 400 = 0 then 'coordinator'"
             + " else 'user-' || (g % 97) end) end)";
-    private static final String LANGUAGE = "((array['en','es','pt','zh','ar','ru','fr','de'])[1 + (g * 17) % 8])";
+    private static final String LANGUAGE = "((array['en','es','pt','zh','ar','ru','fr','de'])[(1 + (g * 17) % 8)::int])";
     private static final String DEPARTMENT = "('dept-' || ((g * 13) % 20))";
     private static final String REFERENCE = "('IPC-2026-' || lpad((g - 1)::text, 6, '0'))";
     private static final String GIVEN = "((array['Ana','Omar','Li','Maria','Yusuf','Sofia','Wei','Lucas','Amira',"
-            + "'Diego'])[1 + (g * 7) % 10])";
+            + "'Diego'])[(1 + (g * 7) % 10)::int])";
     private static final String FAMILY = "((array['Souza','Haddad','Chen','Garcia','Rahman','Silva','Wang','Lopez',"
             + "'Nasser','Costa','Kim','Perez','Ali','Santos','Zhang','Rossi','Khan','Oliveira','Huang','Mendes',"
             + "'Aziz','Ferreira','Liu','Torres','Saleh','Almeida','Zhao','Ramos','Farah','Gomes','Yang','Castro',"
-            + "'Hassan','Ribeiro','Wu','Vargas','Karim','Lima','Xu','Rojas'])[1 + (g * 11) % 40])";
+            + "'Hassan','Ribeiro','Wu','Vargas','Karim','Lima','Xu','Rojas'])[(1 + (g * 11) % 40)::int])";
     /** Due dates over two weeks from two days ago, follow-up dates on one task in ten, priorities 0 to 99. */
-    private static final String DUE = "(localtimestamp + make_interval(mins => ((g * 104729) % 20160) - 2880))";
+    private static final String DUE = "(localtimestamp + make_interval(mins => (((g * 104729) % 20160) - 2880)::int))";
     private static final String FOLLOW_UP = "(case when g % 10 = 0 then localtimestamp"
-            + " + make_interval(mins => ((g * 15485863) % 14400) - 4320) end)";
-    private static final String PRIORITY = "((g * 7919) % 100)";
-    private static final String CREATED = "(localtimestamp - make_interval(mins => g % 10000))";
+            + " + make_interval(mins => (((g * 15485863) % 14400) - 4320)::int) end)";
+    private static final String PRIORITY = "(((g * 7919) % 100)::int)";
+    private static final String CREATED = "(localtimestamp - make_interval(mins => (g % 10000)::int))";
 
     @Inject
     TaskService tasks;
@@ -233,7 +233,7 @@ class InboxBenchmark {
         String definition = QuarkusTransaction.requiringNew().call(() -> repository.createProcessDefinitionQuery()
                 .processDefinitionKey("second-opinion").latestVersion().singleResult().getId());
         long start = System.nanoTime();
-        String series = " from generate_series(1, " + TASKS + ") g";
+        String series = " from generate_series(1::bigint, " + TASKS + ") g";
         List<String> statements = List.of(
                 "insert into act_ru_task (id_, rev_, proc_def_id_, name_, task_def_key_, assignee_, priority_,"
                         + " create_time_, due_date_, follow_up_date_, suspension_state_, task_state_)"
