@@ -49,6 +49,8 @@ public class WorkItems {
     @Inject
     EntityManager em;
 
+    private volatile Boolean postgres;
+
     // ---- writes, in the engine's transaction ----
 
     /** Records the task as it now stands: inserts it, or brings its row up to date. */
@@ -154,6 +156,9 @@ public class WorkItems {
         // of their queues; tasks with several groups), merged and cut to the page. A selective filter (a case, a
         // reference, a name) finds its few rows directly instead, so all the caller's queues are one walk.
         boolean selective = filter.caseId() != null || filter.caseReference() != null || filter.patientName() != null;
+        // A selective search, and tasks due for follow-up, are found through their own index and then sorted: few
+        // tasks match, and walking a queue in due order to find them would read every task of a queue that has none.
+        boolean findThenSort = selective || Boolean.TRUE.equals(filter.followUpDue());
         List<String> walks = new ArrayList<>();
         if (mine) {
             walks.add(MINE);
@@ -171,11 +176,12 @@ public class WorkItems {
             walks.add(IN_SEVERAL_GROUPS);
         }
         String order = " order by w.due_at asc nulls last, w.priority desc, w.created_at asc, w.task_id";
+        String cut = findThenSort ? "" : order + " fetch first " + (first + size) + " rows only";
         String union = walks.stream().map(walk -> "(select " + COLUMNS + " from work_item w where " + walk + filters
-                + order + " fetch first " + (first + size) + " rows only)").reduce((a, b) -> a + " union all " + b)
-                .orElseThrow();
+                + cut + ")").reduce((a, b) -> a + " union all " + b).orElseThrow();
         String sql = "select w.* from (" + union + ") w" + order + " offset " + first + " rows fetch next " + size
                 + " rows only";
+        customPlans();
         Query page = em.createNativeQuery(sql);
         params.forEach((name, value) -> {
             if (sql.matches("(?s).*:" + name + "\\b.*")) {
@@ -294,6 +300,22 @@ public class WorkItems {
             params.put("now", now);
         }
         return sql.toString();
+    }
+
+    /**
+     * Plans this transaction's queries for the values they carry. The inbox's queries differ in shape by filter and in
+     * their best plan by value (a name prefix is selective, a queue is not); a prepared statement's generic plan,
+     * which PostgreSQL adopts after a few executions, would scan a queue's every task for a name. PostgreSQL only.
+     */
+    private void customPlans() {
+        if (postgres == null) {
+            postgres = em.unwrap(org.hibernate.Session.class).getFactory()
+                    .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                    instanceof org.hibernate.dialect.PostgreSQLDialect;
+        }
+        if (postgres) {
+            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        }
     }
 
     /** Names as search compares them: lower case, single spaces. */

@@ -49,28 +49,32 @@ class InboxBenchmark {
     private static final int ENGINE_SAMPLES = Integer.getInteger("bench.engine-samples", 20);
     private static final List<String> COORDINATOR_QUEUES = List.of("coordinator", "coordinator:en", "coordinator:es",
             "coordinator:pt", "coordinator:zh");
-    /** 50 queues: the coordinator's 5 and 45 others; task g is in queue (g * 31) % 50. */
-    private static final String QUEUE = "(case (g * 31) % 50 when 0 then 'coordinator' when 1 then 'coordinator:en'"
+    /** 50 queues: the coordinator's 5 and 45 others. Each column draws from its own hash of g, so none correlates. */
+    private static final String Q = "(abs(hashtext(g::text || 'queue')::bigint) % 50)";
+    private static final String QUEUE = "(case " + Q + " when 0 then 'coordinator' when 1 then 'coordinator:en'"
             + " when 2 then 'coordinator:es' when 3 then 'coordinator:pt' when 4 then 'coordinator:zh'"
-            + " else (case ((g * 31) % 50) % 3 when 0 then 'specialist:dept-' when 1 then 'coordinator:lang-'"
-            + " else 'finance:' end) || ((g * 31) % 50) end)";
+            + " else (case " + Q + " % 3 when 0 then 'specialist:dept-' when 1 then 'coordinator:lang-'"
+            + " else 'finance:' end) || " + Q + " end)";
     /** One task in 20 is held: one in 400 by the measuring coordinator, the rest by 97 colleagues. */
-    private static final String ASSIGNEE = "(case when g % 20 = 0 then (case when g % 400 = 0 then 'coordinator'"
-            + " else 'user-' || (g % 97) end) end)";
-    private static final String LANGUAGE = "((array['en','es','pt','zh','ar','ru','fr','de'])[(1 + (g * 17) % 8)::int])";
-    private static final String DEPARTMENT = "('dept-' || ((g * 13) % 20))";
+    private static final String ASSIGNEE = "(case when abs(hashtext(g::text || 'held')::bigint) % 20 = 0 then (case when"
+            + " abs(hashtext(g::text || 'mine')::bigint) % 20 = 0 then 'coordinator' else 'user-' || (g % 97) end) end)";
+    private static final String LANGUAGE = "((array['en','es','pt','zh','ar','ru','fr','de'])[(1 + abs(hashtext(g::text"
+            + " || 'language')::bigint) % 8)::int])";
+    private static final String DEPARTMENT = "('dept-' || abs(hashtext(g::text || 'department')::bigint) % 20)";
     private static final String REFERENCE = "('IPC-2026-' || lpad((g - 1)::text, 6, '0'))";
     private static final String GIVEN = "((array['Ana','Omar','Li','Maria','Yusuf','Sofia','Wei','Lucas','Amira',"
-            + "'Diego'])[(1 + (g * 7) % 10)::int])";
+            + "'Diego'])[(1 + abs(hashtext(g::text || 'given')::bigint) % 10)::int])";
     private static final String FAMILY = "((array['Souza','Haddad','Chen','Garcia','Rahman','Silva','Wang','Lopez',"
             + "'Nasser','Costa','Kim','Perez','Ali','Santos','Zhang','Rossi','Khan','Oliveira','Huang','Mendes',"
             + "'Aziz','Ferreira','Liu','Torres','Saleh','Almeida','Zhao','Ramos','Farah','Gomes','Yang','Castro',"
-            + "'Hassan','Ribeiro','Wu','Vargas','Karim','Lima','Xu','Rojas'])[(1 + (g * 11) % 40)::int])";
+            + "'Hassan','Ribeiro','Wu','Vargas','Karim','Lima','Xu','Rojas'])[(1 + abs(hashtext(g::text || 'family')::bigint)"
+            + " % 40)::int])";
     /** Due dates over two weeks from two days ago, follow-up dates on one task in ten, priorities 0 to 99. */
-    private static final String DUE = "(localtimestamp + make_interval(mins => (((g * 104729) % 20160) - 2880)::int))";
-    private static final String FOLLOW_UP = "(case when g % 10 = 0 then localtimestamp"
-            + " + make_interval(mins => (((g * 15485863) % 14400) - 4320)::int) end)";
-    private static final String PRIORITY = "(((g * 7919) % 100)::int)";
+    private static final String DUE = "(localtimestamp + make_interval(mins => (abs(hashtext(g::text || 'due')::bigint)"
+            + " % 20160 - 2880)::int))";
+    private static final String FOLLOW_UP = "(case when abs(hashtext(g::text || 'follow')::bigint) % 10 = 0 then"
+            + " localtimestamp + make_interval(mins => (abs(hashtext(g::text || 'up')::bigint) % 14400 - 4320)::int) end)";
+    private static final String PRIORITY = "(abs(hashtext(g::text || 'priority')::bigint) % 100)";
     private static final String CREATED = "(localtimestamp - make_interval(mins => (g % 10000)::int))";
 
     @Inject
@@ -135,6 +139,8 @@ class InboxBenchmark {
             if (total != engineTotal) {
                 report.append(String.format(Locale.ROOT, "  (totals differ: ours %d, TaskQuery %d)%n", total, engineTotal));
             }
+            Files.createDirectories(Path.of("target", "bench"));
+            Files.writeString(Path.of("target", "bench", "inbox.txt"), report);
         }
         Latencies claims = measureClaims();
         report.append(String.format(Locale.ROOT, "%nclaim (POST /api/inbox/tasks/{id}/claim, %d tasks): p50 %.1f ms,"
