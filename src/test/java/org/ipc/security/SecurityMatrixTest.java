@@ -154,6 +154,8 @@ class SecurityMatrixTest {
                         .body(Map.of("userId", "a-colleague")).post(task(claimed(role, ok)) + "/delegate")),
 
                 api("GET", "/api/audit", Set.of(A), (r, role, ok) -> r.get("/api/audit")),
+                api("POST", "/api/admin/work-items/rebuild", Set.of(A),
+                        (r, role, ok) -> r.post("/api/admin/work-items/rebuild")),
                 api("GET", "/api/departments", SIGNED_IN, (r, role, ok) -> r.get("/api/departments")),
                 api("GET", "/api/office-hours", ANYONE, (r, role, ok) -> r.get("/api/office-hours?tz=Asia/Dubai")),
                 api("GET", "/api/office-hours/deadline", ANYONE,
