@@ -28,9 +28,11 @@ public class WorkItemListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        switch (task.getEventName()) {
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> workItems.remove(task.getId());
-            default -> workItems.record(stateOf(task));
+        String event = task.getEventName();
+        if (EVENTNAME_COMPLETE.equals(event) || EVENTNAME_DELETE.equals(event)) {
+            workItems.remove(task.getId());
+        } else {
+            workItems.record(stateOf(task));
         }
     }
 

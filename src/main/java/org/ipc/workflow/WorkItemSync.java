@@ -54,8 +54,10 @@ public class WorkItemSync {
     AuditTrail audit;
 
     void onEngineStart(@Observes CamundaEngineStartupEvent event) {
-        int rebuilt = QuarkusTransaction.requiringNew().call(() -> workItems.count() == 0
-                && tasks.createTaskQuery().count() > 0 ? rebuild() : -1);
+        int rebuilt = QuarkusTransaction.requiringNew().call(() -> {
+            workItems.lockForRebuild();
+            return workItems.count() == 0 && tasks.createTaskQuery().count() > 0 ? rebuild() : -1;
+        });
         if (rebuilt >= 0) {
             LOG.infof("Task read model was empty: rebuilt %d work items from the engine's open tasks", rebuilt);
         }
@@ -74,6 +76,7 @@ public class WorkItemSync {
     /** An admin's rebuild, for repair or after an upgrade: audited, in its own transaction. */
     @Transactional
     public int rebuildForAdmin() {
+        workItems.lockForRebuild();
         int rebuilt = rebuild();
         audit.record(AuditAction.WORK_ITEMS_REBUILT, null, rebuilt + " work items");
         LOG.infof("Task read model rebuilt by an admin: %d work items", rebuilt);

@@ -112,6 +112,17 @@ public class WorkItems {
                 .executeUpdate();
     }
 
+    /**
+     * Makes a rebuild the only one running: replicas that start together wait here, then find the table written.
+     * PostgreSQL only (a transaction-scoped advisory lock); dev mode's H2 runs one instance.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForRebuild() {
+        if (isPostgres()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('ipc.work_item.rebuild'))").getSingleResult();
+        }
+    }
+
     /** Forgets every row, before a rebuild writes them again from the engine. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeAll() {
@@ -308,14 +319,18 @@ public class WorkItems {
      * which PostgreSQL adopts after a few executions, would scan a queue's every task for a name. PostgreSQL only.
      */
     private void customPlans() {
+        if (isPostgres()) {
+            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        }
+    }
+
+    private boolean isPostgres() {
         if (postgres == null) {
             postgres = em.unwrap(org.hibernate.Session.class).getFactory()
                     .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices().getDialect()
                     instanceof org.hibernate.dialect.PostgreSQLDialect;
         }
-        if (postgres) {
-            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
-        }
+        return postgres;
     }
 
     /** Names as search compares them: lower case, single spaces. */
