@@ -31,8 +31,12 @@ public final class HttpCalls {
         this.timeout = timeout;
     }
 
-    /** What came back: the status (0 when nothing did), the headers that matter here, and the body. */
-    public record Answer(int status, String contentType, Optional<String> retryAfter, String body, String failure) {
+    /**
+     * What came back: the status (0 when nothing did), the headers that matter here (the replica that answered, when a
+     * load balancer says), and the body.
+     */
+    public record Answer(int status, String contentType, Optional<String> retryAfter, String body, String failure,
+            String replica) {
 
         public boolean answered() {
             return status > 0;
@@ -67,9 +71,9 @@ public final class HttpCalls {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Retry-After"), r.body(), null);
+                    r.headers().firstValue("Retry-After"), r.body(), null, r.headers().firstValue("X-Replica").orElse(null));
         } catch (IOException e) {
-            return new Answer(0, "", Optional.empty(), "", e.getClass().getSimpleName());
+            return new Answer(0, "", Optional.empty(), "", e.toString(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
