@@ -67,12 +67,17 @@ class ClusterIT {
     private static final int CLIENTS = 16;
 
     private static PostgresServer postgres;
+    private static SharedStorage documents;
     private static TestIssuer issuer;
     private static Replica a;
     private static Replica b;
     private static LoadBalancer balancer;
     private static final HttpCalls HTTP = new HttpCalls(Duration.ofSeconds(30));
     private static final Map<String, String> FIGURES = new LinkedHashMap<>();
+
+    /** Where every replica keeps documents, and what stops it (nothing, for a directory). */
+    record SharedStorage(Map<String, String> environment, AutoCloseable server) {
+    }
 
     /** A replica: its process, as the balancer names it, and its log. */
     record Replica(String name, PackagedService service, Path log) {
@@ -85,11 +90,12 @@ class ClusterIT {
     @BeforeAll
     static void startTwoReplicasBehindABalancer() throws Exception {
         postgres = PostgresServer.start("cluster-postgres");
+        documents = sharedStorage();
         issuer = TestIssuer.start();
         int smtp = Integer.parseInt(new SmtpResource().start().get("quarkus.mailer.port"));
         Map<String, String> env = PackagedService.environment(postgres.jdbcUrl(), issuer.url(), smtp,
                 Path.of("target", "cluster-documents"));
-        env.putAll(sharedStorage());
+        env.putAll(documents.environment());
         // the outbox drained every second, and a lease short enough to see a killed replica's claims lapse
         env.put("IPC_MAIL_DRAIN_EVERY", "1s");
         env.put("IPC_MAIL_LEASE", "PT20S");
@@ -109,12 +115,14 @@ class ClusterIT {
     }
 
     /**
-     * The documents every replica reads and writes. Until the S3 storage lands this is one directory both replicas
-     * share; then it is the one line {@code return S3Server...environment()}.
+     * The documents every replica reads and writes: one directory both replicas share, until the S3 storage lands;
+     * then the body of this method is {@code S3Server s3 = S3Server.start(Path.of("target", "cluster-s3")); return
+     * new SharedStorage(s3.serviceEnvironment(), s3);}.
      */
-    private static Map<String, String> sharedStorage() {
-        return Map.of("IPC_DOCUMENTS_STORAGE", "directory",
-                "IPC_DOCUMENTS_DIRECTORY", Path.of("target", "cluster-documents").toAbsolutePath().toString());
+    private static SharedStorage sharedStorage() {
+        String directory = Path.of("target", "cluster-documents").toAbsolutePath().toString();
+        return new SharedStorage(Map.of("IPC_DOCUMENTS_STORAGE", "directory", "IPC_DOCUMENTS_DIRECTORY", directory),
+                () -> { });
     }
 
     private static Replica start(String name, String flags, Map<String, String> common) throws Exception {
@@ -142,6 +150,9 @@ class ClusterIT {
         if (issuer != null) {
             issuer.close();
         }
+        if (documents != null) {
+            documents.server().close();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -157,9 +168,10 @@ class ClusterIT {
         given().baseUri(b.base().toString()).auth().oauth2(coordinator("lin")).when()
                 .post("/api/inbox/tasks/" + task + "/claim").then().statusCode(200);
         String status = given().baseUri(b.base().toString()).auth().oauth2(coordinator("lin"))
-                .contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true)))
-                .when().post("/api/inbox/tasks/" + task + "/complete").then().statusCode(200).extract().path("caseStatus");
+                .contentType(ContentType.JSON).body(Map.of("variables",
+                        Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true)))
+                .when().post("/api/inbox/tasks/" + task + "/complete")
+                .then().statusCode(200).extract().path("caseStatus");
 
         assertThat(status).isEqualTo("UNDER_REVIEW");
         given().baseUri(a.base().toString()).auth().oauth2(physician()).when().get("/api/portal/cases/" + caseId)
@@ -234,8 +246,8 @@ class ClusterIT {
             escalationTimers.add(timerOf(instance, "FirstResponseLate"));
         }
         makeDue(escalationTimers);
-        awaitCount("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' and proc_inst_id_ = any(?)",
-                instances, cases);
+        awaitCount("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+                + "and proc_inst_id_ = any(?)", instances, cases);
         Thread.sleep(3_000); // three more acquisition rounds of each replica: nothing fires again
 
         assertThat(count("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
@@ -244,7 +256,8 @@ class ClusterIT {
             assertThat(count("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                     + "and proc_inst_id_ = any(?)", List.of(instance))).as("escalations of %s", instance).isEqualTo(1);
             assertThat(count("select count(*) from act_hi_actinst where act_id_ = 'FirstResponseLate' "
-                    + "and proc_inst_id_ = any(?)", List.of(instance))).as("timer firings of %s", instance).isEqualTo(1);
+                    + "and proc_inst_id_ = any(?)", List.of(instance))).as("timer firings of %s", instance)
+                    .isEqualTo(1);
         }
         assertThat(count("select count(*) from act_ru_job where id_ = any(?)", escalationTimers)).isZero();
 
@@ -258,7 +271,8 @@ class ClusterIT {
         given().baseUri(b.base().toString()).auth().oauth2(coordinator("lin")).when()
                 .post("/api/inbox/tasks/" + intake + "/claim").then().statusCode(200);
         complete(b, "lin", intake, Map.of("decision", "accept", "recordsComplete", false, "recordsInEnglish", true));
-        complete(a, "lin", openTaskOf(a.base(), caseId, "RequestRecords"), Map.of("missingRecords", "Pathology report"));
+        complete(a, "lin", openTaskOf(a.base(), caseId, "RequestRecords"),
+                Map.of("missingRecords", "Pathology report"));
         String reminderTimer = timerOf(processInstanceOf(caseId), "RecordsReminderDue");
         makeDue(List.of(reminderTimer));
         awaitCount("select count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
@@ -277,8 +291,8 @@ class ClusterIT {
         Map<String, List<String>> acquiredBy = acquisitions(timers);
         assertThat(acquiredBy.values().stream().flatMap(List::stream)).as("acquisitions of the due timers")
                 .containsExactlyInAnyOrderElementsOf(timers);
-        FIGURES.put("timers", ("%d first-response timers made due at once: %d escalation tasks, one per case, each timer "
-                + "fired once; 1 records-reminder timer: 1 reminder, 1 mail; the %d jobs acquired by replica a: %d, "
+        FIGURES.put("timers", ("%d first-response timers made due at once: %d escalation tasks, one per case, "
+                + "each timer fired once; 1 records-reminder timer: 1 reminder, 1 mail; the %d jobs acquired by replica a: %d, "
                 + "by replica b: %d; due jobs a replica selected but the other had locked first: %s; acquisition "
                 + "rounds so far (both job executors polling): %s")
                 .formatted(cases, cases, timers.size(), acquiredBy.get("a").size(), acquiredBy.get("b").size(),
@@ -344,8 +358,8 @@ class ClusterIT {
 
         List<Call> all = List.copyOf(calls);
         Map<String, Long> byStatus = all.stream().collect(Collectors.groupingBy(
-                c -> c.answer.status() == 0 ? "no answer (" + c.answer.failure() + ")" : String.valueOf(c.answer.status()),
-                TreeMap::new, Collectors.counting()));
+                c -> c.answer.status() == 0 ? "no answer (" + c.answer.failure() + ")"
+                        : String.valueOf(c.answer.status()), TreeMap::new, Collectors.counting()));
         String unansweredWhen = all.stream().filter(c -> c.answer.status() != 201)
                 .map(c -> c.sentAt + "+" + c.millis).collect(Collectors.joining(", "));
         Map<String, Long> byReplica = all.stream().filter(c -> c.answer.status() == 201).collect(Collectors.groupingBy(
@@ -364,7 +378,8 @@ class ClusterIT {
         }
 
         Map<String, Integer> casesPerKey = casesPerKey();
-        long lost = all.stream().filter(c -> c.answer.status() == 201 && casesPerKey.getOrDefault(c.key, 0) == 0).count();
+        long lost = all.stream().filter(c -> c.answer.status() == 201 && casesPerKey.getOrDefault(c.key, 0) == 0)
+                .count();
         long duplicates = casesPerKey.values().stream().filter(n -> n > 1).count();
         assertThat(lost).as("acknowledged cases missing").isZero();
         assertThat(duplicates).as("keys with more than one case").isZero();
@@ -427,7 +442,8 @@ class ClusterIT {
                 .queryParam("caseId", caseId).queryParam("size", 100)
                 .when().get("/api/inbox/tasks").then().statusCode(200).extract().jsonPath().getList("items");
         return (String) items.stream().filter(t -> taskKey.equals(t.get("taskKey"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + caseId + " in " + items)).get("id");
+                .orElseThrow(() -> new AssertionError("no " + taskKey + " task for " + caseId + " in " + items))
+                .get("id");
     }
 
     private static void complete(Replica r, String user, String task, Map<String, Object> variables) {
@@ -555,7 +571,8 @@ class ClusterIT {
     // --- what the mail server and the replicas' logs say
 
     private static Map<String, Long> receivedCopies() {
-        return Mailbox.all().stream().collect(Collectors.groupingBy(Mailbox.Received::messageId, Collectors.counting()));
+        return Mailbox.all().stream()
+                .collect(Collectors.groupingBy(Mailbox.Received::messageId, Collectors.counting()));
     }
 
     /** Mails received per sending replica, from the HELO name each gives the SMTP server (its own host name). */

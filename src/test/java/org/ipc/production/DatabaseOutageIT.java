@@ -146,10 +146,12 @@ class DatabaseOutageIT {
         // every answer is a success or a 503 problem+json that says when to come back; never a 500
         for (Call c : all) {
             Answer a = c.answer;
-            assertThat(a.status()).as("%s at %d ms: %s", c.kind, c.sentAt, a).isIn(c.kind.equals("submit") ? 201 : 200, 503);
+            assertThat(a.status()).as("%s at %d ms: %s", c.kind, c.sentAt, a)
+                    .isIn(c.kind.equals("submit") ? 201 : 200, 503);
             if (a.status() == 503) {
                 assertThat(a.contentType()).as("%s", a).startsWith("application/problem+json");
-                assertThat(a.retryAfter()).as("%s", a).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
+                assertThat(a.retryAfter()).as("%s", a)
+                        .hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
                 assertThat(a.json().path("status").asInt()).isEqualTo(503);
                 assertThat(a.body()).doesNotContain("Exception", "\tat ", "SQL", "select ", "org.");
             }
@@ -178,7 +180,8 @@ class DatabaseOutageIT {
         // the outbox: each acknowledged case's mails went out once each
         assertEveryMailSentOnce();
         // the log says what happened without stack traces, and the request path says it once, not once per call
-        assertThat(logDuringAndAfter).as("stack traces in the log during the gap").noneMatch(l -> l.startsWith("\tat "));
+        assertThat(logDuringAndAfter).as("stack traces in the log during the gap")
+                .noneMatch(l -> l.startsWith("\tat "));
         assertThat(logDuringAndAfter.stream().filter(l -> l.contains("[org.ipc.api.ProblemMapper]")))
                 .as("the error mapper's lines during the gap").hasSizeLessThanOrEqualTo(2)
                 .allMatch(l -> l.contains(" WARN ") && l.contains("Database unavailable: answering 503"));
@@ -193,7 +196,8 @@ class DatabaseOutageIT {
             }
             Answer again = null;
             for (int attempt = 0; attempt < 10; attempt++) {
-                again = http.post(base, "/api/portal/cases", physician, submission(c.key), Map.of("Idempotency-Key", c.key));
+                again = http.post(base, "/api/portal/cases", physician, submission(c.key),
+                        Map.of("Idempotency-Key", c.key));
                 if (again.status() == 201) {
                     break;
                 }
@@ -251,7 +255,8 @@ class DatabaseOutageIT {
         }
         Map<String, Long> received = Mailbox.all().stream()
                 .collect(Collectors.groupingBy(Mailbox.Received::messageId, Collectors.counting()));
-        assertThat(expected).as("two mails (patient, physician) for each of %d cases", cases).hasSize((int) (2 * cases));
+        assertThat(expected).as("two mails (patient, physician) for each of %d cases", cases)
+                .hasSize((int) (2 * cases));
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(received).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1L));
     }
@@ -272,8 +277,8 @@ class DatabaseOutageIT {
             String key = UUID.randomUUID().toString();
             Map<String, Object> request = CaseRequests.secondOpinion();
             request.put("clinicalSummary", "Synthetic warm-up case " + key);
-            assertThat(http.post(base, "/api/portal/cases", physician, request, Map.of("Idempotency-Key", key)).status())
-                    .isEqualTo(201);
+            Answer submitted = http.post(base, "/api/portal/cases", physician, request, Map.of("Idempotency-Key", key));
+            assertThat(submitted.status()).as("%s", submitted).isEqualTo(201);
             assertThat(http.get(base, "/api/inbox/tasks?size=5", coordinator).status()).isEqualTo(200);
         }
     }
@@ -281,10 +286,12 @@ class DatabaseOutageIT {
     private static String figures(List<Call> all, List<long[]> ready, long stopping, long stopped, long starting,
             long started, Map<String, Integer> retries, List<String> logLines) {
         StringBuilder f = new StringBuilder("# PostgreSQL away for a moment (DatabaseOutageIT)\n\n");
-        f.append("Packaged service, production JVM flags, one PostgreSQL stopped with `pg_ctl stop -m fast` and started again; ")
+        f.append("Packaged service, production JVM flags, one PostgreSQL stopped with `pg_ctl stop -m fast` and ")
+                .append("started again; ")
                 .append(SUBMISSIONS_PER_SECOND).append(" submissions/s and ").append(READS_PER_SECOND)
                 .append(" reads/s throughout.\n\n");
-        f.append("- PostgreSQL stop asked at %d ms, down at %d ms; start asked at %d ms, accepting at %d ms (gap %.1f s)\n"
+        f.append(("- PostgreSQL stop asked at %d ms, down at %d ms; start asked at %d ms, accepting at %d ms "
+                + "(gap %.1f s)\n")
                 .formatted(stopping, stopped, starting, started, (started - stopped) / 1000.0));
         Predicate<Call> inGap = c -> c.sentAt + c.millis >= stopping && c.sentAt <= started;
         for (String phase : List.of("before", "gap", "after")) {
@@ -294,7 +301,8 @@ class DatabaseOutageIT {
                 default -> c -> c.sentAt > started;
             };
             Map<String, Long> byStatus = all.stream().filter(in)
-                    .collect(Collectors.groupingBy(c -> c.kind + " " + c.answer.status(), TreeMap::new, Collectors.counting()));
+                    .collect(Collectors.groupingBy(c -> c.kind + " " + c.answer.status(), TreeMap::new,
+                            Collectors.counting()));
             long slowest = all.stream().filter(in).mapToLong(Call::millis).max().orElse(0);
             f.append("- answers %s the gap: %s; slowest %d ms\n".formatted(
                     phase.equals("gap") ? "during" : phase, byStatus, slowest));
@@ -304,7 +312,8 @@ class DatabaseOutageIT {
         int last = -1;
         for (long[] r : ready) {
             if (r[1] != last) {
-                f.append(" %d ms: %s;".formatted(r[0] + r[2], r[1] == 200 ? "UP" : r[1] == 503 ? "DOWN" : "no answer " + r[1]));
+                String state = r[1] == 200 ? "UP" : r[1] == 503 ? "DOWN" : "no answer " + r[1];
+                f.append(" %d ms: %s;".formatted(r[0] + r[2], state));
                 last = (int) r[1];
             }
         }
@@ -314,7 +323,8 @@ class DatabaseOutageIT {
                 .map(l -> l.replaceAll("^\\S+ \\S+ +(\\w+) +\\[([^\\]]+)\\].*", "$1 $2"))
                 .collect(Collectors.groupingBy(l -> l, TreeMap::new, Collectors.counting()));
         long stackLines = logLines.stream().filter(l -> l.startsWith("\tat ")).count();
-        f.append("- service log from the stop to the end of the run: %d lines; by level and logger %s; %d stack-trace lines\n"
+        f.append(("- service log from the stop to the end of the run: %d lines; by level and logger %s; "
+                + "%d stack-trace lines\n")
                 .formatted(logLines.size(), byLogger, stackLines));
         return f.toString();
     }

@@ -71,7 +71,8 @@ public final class HttpCalls {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("Retry-After"), r.body(), null, r.headers().firstValue("X-Replica").orElse(null));
+                    r.headers().firstValue("Retry-After"), r.body(), null,
+                    r.headers().firstValue("X-Replica").orElse(null));
         } catch (IOException e) {
             return new Answer(0, "", Optional.empty(), "", e.toString(), null);
         } catch (InterruptedException e) {

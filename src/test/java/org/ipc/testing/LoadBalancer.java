@@ -35,7 +35,8 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** HAProxy in front of the replicas (name to port), on a free port; waits until every replica is in service. */
-    public static LoadBalancer start(Map<String, Integer> replicas, Path directory) throws IOException, InterruptedException {
+    public static LoadBalancer start(Map<String, Integer> replicas, Path directory)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(HAPROXY))) {
             throw new IllegalStateException(HAPROXY + " is missing: install Debian's haproxy (README, prerequisites)");
         }
@@ -55,7 +56,8 @@ public final class LoadBalancer implements AutoCloseable {
     /** The configuration, as an operator would write it for these replicas. */
     static String configuration(int port, Map<String, Integer> replicas, Path directory) throws IOException {
         StringBuilder servers = new StringBuilder();
-        replicas.forEach((name, replicaPort) -> servers.append("    server %s 127.0.0.1:%d check\n".formatted(name, replicaPort)));
+        replicas.forEach((name, replicaPort) -> servers.append(
+                "    server %s 127.0.0.1:%d check\n".formatted(name, replicaPort)));
         for (int status : new int[] { 502, 503, 504 }) {
             Files.writeString(directory.resolve(status + ".http"), problem(status));
         }
@@ -100,13 +102,16 @@ public final class LoadBalancer implements AutoCloseable {
             default -> "Gateway timeout";
         };
         String detail = switch (status) {
-            case 502 -> "The replica that took the request stopped before answering; repeat it (with the same Idempotency-Key for a submission)";
+            case 502 -> "The replica that took the request stopped before answering; repeat it (with the same "
+                    + "Idempotency-Key for a submission)";
             case 503 -> "No replica of the service can take requests at the moment; try again in a few seconds";
-            default -> "The service did not answer in time; repeat the request (with the same Idempotency-Key for a submission)";
+            default -> "The service did not answer in time; repeat the request (with the same Idempotency-Key for a "
+                    + "submission)";
         };
-        String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(title, status, detail);
-        return ("HTTP/1.1 %d %s\r\nContent-Type: application/problem+json\r\nRetry-After: 5\r\nCache-Control: no-store\r\n"
-                + "Connection: close\r\nContent-Length: %d\r\n\r\n%s").formatted(status, title,
+        String body = "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                .formatted(title, status, detail);
+        return ("HTTP/1.1 %d %s\r\nContent-Type: application/problem+json\r\nRetry-After: 5\r\n"
+                + "Cache-Control: no-store\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s").formatted(status, title,
                         body.getBytes(StandardCharsets.UTF_8).length, body);
     }
 
