@@ -185,6 +185,9 @@ class DatabaseOutageIT {
         assertThat(logDuringAndAfter.stream().filter(l -> l.contains("[org.ipc.api.ProblemMapper]")))
                 .as("the error mapper's lines during the gap").hasSizeLessThanOrEqualTo(2)
                 .allMatch(l -> l.contains(" WARN ") && l.contains("Database unavailable: answering 503"));
+        long failed = all.stream().filter(c -> c.answer.status() == 503).count();
+        assertThat(logDuringAndAfter.stream().filter(l -> l.matches("^\\S+ \\S+ +(WARN|ERROR) .*")))
+                .as("warnings and errors logged for %d calls answered 503", failed).hasSizeLessThan((int) failed / 2);
     }
 
     private Map<String, Integer> retryUnansweredSubmissions(HttpCalls http, URI base, String physician,
