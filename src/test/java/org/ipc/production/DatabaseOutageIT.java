@@ -98,6 +98,7 @@ class DatabaseOutageIT {
 
         List<Call> calls = Collections.synchronizedList(new ArrayList<>());
         List<long[]> readiness = Collections.synchronizedList(new ArrayList<>());
+        List<Answer> liveness = Collections.synchronizedList(new ArrayList<>());
         ExecutorService clients = Executors.newFixedThreadPool(32);
         ScheduledExecutorService pace = Executors.newScheduledThreadPool(3);
         long t0 = System.nanoTime();
@@ -118,6 +119,7 @@ class DatabaseOutageIT {
             long sent = since(t0);
             Answer a = http.get(base, "/q/health/ready", null);
             readiness.add(new long[] { sent, a.status(), since(t0) - sent });
+            liveness.add(http.get(base, "/q/health/live", null));
         }, 0, 250, TimeUnit.MILLISECONDS);
 
         Thread.sleep(BEFORE.toMillis());
@@ -166,6 +168,9 @@ class DatabaseOutageIT {
                 && r[1] == 200);
         assertThat(ready).as("ready again after the restart, by itself").anyMatch(r -> r[0] > started && r[1] == 200);
         assertThat(ready.get(ready.size() - 1)[1]).as("ready at the end").isEqualTo(200);
+        // alive throughout: nothing would restart the service, and nothing needs to
+        assertThat(List.copyOf(liveness)).as("liveness during the run").isNotEmpty()
+                .allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(200));
 
         // every acknowledged case is there, and every key made exactly one case
         Map<String, Integer> casesPerKey = casesPerKey();
