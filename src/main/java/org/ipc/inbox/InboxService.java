@@ -148,7 +148,7 @@ public class InboxService {
             throw heldBy(task.getAssignee());
         }
         TaskForms.Submission form = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted,
-                office.zone());
+                office);
         PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
         lifecycle.recordNotes(c.id, task.getTaskDefinitionKey(), form.notes(), me);
