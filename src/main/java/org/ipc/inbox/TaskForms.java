@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.ipc.api.Problem.FieldError;
 import org.ipc.api.ProblemException;
+import org.ipc.api.TextWithoutControls;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.workflow.DateTimeFormType;
 
@@ -129,6 +130,9 @@ final class TaskForms {
             default -> {
                 if (!(raw instanceof String s)) {
                     return "must be text";
+                }
+                if (!TextWithoutControls.acceptable(s)) {
+                    return TextWithoutControls.ControlCharacter.MESSAGE;
                 }
                 Integer max = intConstraint(field, "maxlength");
                 if (max != null && s.length() > max) {
