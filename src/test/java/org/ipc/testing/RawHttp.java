@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,14 +18,26 @@ import io.restassured.RestAssured;
  */
 public final class RawHttp {
 
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, String head) {
+
+        /** A response header's value, or null. */
+        public String header(String name) {
+            return head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT) + ":"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(null);
+        }
     }
 
     private RawHttp() {
     }
 
     public static Answer send(String method, String target, String... headers) {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+        return sendFrom("127.0.0.1", method, target, headers);
+    }
+
+    /** The same, from another loopback address ({@code 127.0.0.2}, ...), as another machine would connect. */
+    public static Answer sendFrom(String localAddress, String method, String target, String... headers) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port,
+                InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                     .append("Host: localhost\r\nConnection: close\r\n");
@@ -43,12 +56,12 @@ public final class RawHttp {
             String head = headEnd < 0 ? response : response.substring(0, headEnd);
             String body = headEnd < 0 ? "" : response.substring(headEnd + 4);
             int status = Integer.parseInt(head.split(" ", 3)[1]);
-            String type = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("");
             if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
-            return new Answer(status, type, body);
+            Answer answer = new Answer(status, "", body, head);
+            String type = answer.header("Content-Type");
+            return new Answer(status, type == null ? "" : type, body, head);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
