@@ -39,7 +39,7 @@ class NewPhysiciansBurstTest {
                     "quarkus.datasource.jdbc.max-size", "2",
                     "quarkus.datasource.jdbc.acquisition-timeout", "3S"));
             IntStream.rangeClosed(1, PHYSICIANS).forEach(
-                    i -> config.put("quarkus.oidc.devservices.roles.newcomer" + i, "physician"));
+                    i -> config.put("ipc.dev-users.newcomer" + i, "physician"));
             return config;
         }
     }
