@@ -83,6 +83,8 @@ public final class LoadBalancer implements AutoCloseable {
 
                 frontend ipc
                     bind 127.0.0.1:%1$d
+                    # the client's address for the replicas, which trust the balancer (quarkus.http.proxy.*)
+                    option forwardfor
                     default_backend replicas
 
                 backend replicas
