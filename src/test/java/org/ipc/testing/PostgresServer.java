@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -100,9 +99,10 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private void pgCtl(String... arguments) throws IOException, InterruptedException {
-        Path pgCtl;
-        try (Stream<Path> files = Files.find(work, 4, (p, a) -> p.endsWith(Path.of("bin", "pg_ctl")))) {
-            pgCtl = files.findFirst().orElseThrow(() -> new IllegalStateException("no pg_ctl under " + work));
+        // beside the server's own binary: the binaries are unpacked once per JVM, not necessarily under this work dir
+        Path pgCtl = Path.of(postmaster.get(asUnprivileged().size())).resolveSibling("pg_ctl");
+        if (!Files.isExecutable(pgCtl)) {
+            throw new IllegalStateException("no pg_ctl beside the server's binary, at " + pgCtl);
         }
         List<String> command = new ArrayList<>(asUnprivileged());
         command.addAll(List.of(pgCtl.toString(), "-D", data.toString()));
