@@ -109,7 +109,7 @@ public class InboxService {
         if (!task.assignee().equals(me)) {
             throw heldBy(task.assignee());
         }
-        TaskForms.Submission form = engine.checkForm(taskId, submitted, office.zone());
+        TaskForms.Submission form = engine.checkForm(taskId, submitted);
         lifecycle.recordNotes(task.caseId(), task.taskKey(), form.notes(), me);
         // Checked against the declared form above; free text went to the case's notes, so complete with the
         // routing values only (submitting the form would re-check the text fields we kept out).

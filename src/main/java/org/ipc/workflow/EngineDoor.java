@@ -1,7 +1,6 @@
 package org.ipc.workflow;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -30,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.ipc.common.ConflictException;
+import org.ipc.officehours.BusinessClock;
 import org.ipc.security.Roles;
 
 /**
@@ -69,6 +69,9 @@ public class EngineDoor {
 
     @Inject
     WorkItemSync workItems;
+
+    @Inject
+    BusinessClock office;
 
     /** Runs {@code work} with the engine authenticated as {@code userId} in {@code groups}. */
     public <T> T asUser(String userId, List<String> groups, Supplier<T> work) {
@@ -172,8 +175,8 @@ public class EngineDoor {
     }
 
     /** Checks submitted values against the task's declared form; a wrong or missing field is invalid input. */
-    public TaskForms.Submission checkForm(String taskId, Map<String, Object> submitted, ZoneId hospitalZone) {
-        return TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted, hospitalZone);
+    public TaskForms.Submission checkForm(String taskId, Map<String, Object> submitted) {
+        return TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted, office);
     }
 
     public List<String> candidateGroups(String taskId) {

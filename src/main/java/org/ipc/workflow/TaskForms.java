@@ -17,8 +17,9 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.ipc.common.FieldError;
-import org.ipc.common.FieldError;
 import org.ipc.common.InvalidInputException;
+import org.ipc.common.PlainText;
+import org.ipc.officehours.BusinessClock;
 
 /**
  * Checks submitted values against the form fields a BPMN user task declares ({@code camunda:formData}) and
@@ -44,7 +45,7 @@ public final class TaskForms {
     public record Submission(Map<String, Object> processValues, Map<String, String> notes) {
     }
 
-    static Submission validate(List<FormField> fields, Map<String, Object> submitted, ZoneId hospitalZone) {
+    static Submission validate(List<FormField> fields, Map<String, Object> submitted, BusinessClock office) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> declared = new TreeSet<>();
@@ -57,7 +58,7 @@ public final class TaskForms {
                 }
                 continue;
             }
-            String problem = convert(field, raw, values, hospitalZone);
+            String problem = convert(field, raw, values, office);
             if (problem != null) {
                 errors.add(new FieldError(PREFIX + field.getId(), problem));
             }
@@ -76,8 +77,12 @@ public final class TaskForms {
         return new Submission(values, notes);
     }
 
-    /** Puts the converted value into {@code values}, or answers what is wrong with it. */
-    private static String convert(FormField field, Object raw, Map<String, Object> values, ZoneId hospitalZone) {
+    /**
+     * Puts the converted value into {@code values}, or answers what is wrong with it. Dates go on to timers and
+     * business-time deadlines, so they must be within the business clock's limits.
+     */
+    private static String convert(FormField field, Object raw, Map<String, Object> values, BusinessClock office) {
+        ZoneId hospitalZone = office.zone();
         switch (field.getTypeName()) {
             case "boolean" -> {
                 if (!(raw instanceof Boolean)) {
@@ -99,11 +104,16 @@ public final class TaskForms {
                 values.put(field.getId(), raw);
             }
             case "date" -> {
+                LocalDate date;
                 try {
-                    values.put(field.getId(), java.sql.Date.valueOf(LocalDate.parse(String.valueOf(raw))));
+                    date = LocalDate.parse(String.valueOf(raw));
                 } catch (DateTimeParseException e) {
                     return "must be a date (YYYY-MM-DD)";
                 }
+                if (!office.withinDateLimits(date.atStartOfDay(hospitalZone).toInstant())) {
+                    return BusinessClock.DATE_LIMIT;
+                }
+                values.put(field.getId(), java.sql.Date.valueOf(date));
             }
             case DateTimeFormType.NAME -> {
                 Instant at = dateTime(String.valueOf(raw), hospitalZone);
@@ -111,11 +121,17 @@ public final class TaskForms {
                     return "must be a date and time, YYYY-MM-DDTHH:MM in the hospital's time (" + hospitalZone
                             + ") or with an offset";
                 }
+                if (!office.withinDateLimits(at)) {
+                    return BusinessClock.DATE_LIMIT;
+                }
                 values.put(field.getId(), Date.from(at));
             }
             default -> {
                 if (!(raw instanceof String s)) {
                     return "must be text";
+                }
+                if (!PlainText.acceptable(s)) {
+                    return PlainText.CONTROL_CHARACTERS;
                 }
                 Integer max = intConstraint(field, "maxlength");
                 if (max != null && s.length() > max) {

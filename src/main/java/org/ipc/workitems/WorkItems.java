@@ -225,6 +225,9 @@ public class WorkItems {
 
     @Transactional
     public Optional<WorkItem> find(String taskId) {
+        if (!couldBeEngineId(taskId)) {
+            return Optional.empty();
+        }
         return rows(em.createNativeQuery("select " + COLUMNS + " from work_item w where w.task_id = :taskId")
                 .setParameter("taskId", taskId)).stream().findFirst();
     }
@@ -414,5 +417,11 @@ public class WorkItems {
             return local.atZone(ZoneId.of("UTC")).toInstant();
         }
         return ((java.time.ZonedDateTime) value).toInstant();
+    }
+
+    /** Engine ids are up to 64 letters, digits and dashes: anything else names no task, and never reaches a query. */
+    static boolean couldBeEngineId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= 64
+                && id.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-'));
     }
 }

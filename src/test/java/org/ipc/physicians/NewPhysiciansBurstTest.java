@@ -41,7 +41,7 @@ class NewPhysiciansBurstTest {
                     // generous timeout only keeps honest queueing on a busy machine from looking like that.
                     "quarkus.datasource.jdbc.acquisition-timeout", "20S"));
             IntStream.rangeClosed(1, PHYSICIANS).forEach(
-                    i -> config.put("quarkus.oidc.devservices.roles.newcomer" + i, "physician"));
+                    i -> config.put("ipc.dev-users.newcomer" + i, "physician"));
             return config;
         }
     }
