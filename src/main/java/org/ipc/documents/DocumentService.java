@@ -5,13 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,9 +16,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.ipc.api.Enums;
@@ -38,7 +31,6 @@ import org.ipc.cases.PatientCase;
 import org.ipc.cases.ProcessMessages;
 import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -48,7 +40,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @ApplicationScoped
 public class DocumentService {
 
-    private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
     /** A document's bytes, opened for streaming to the client. */
     public record Download(Document document, InputStream content) {
@@ -56,6 +47,9 @@ public class DocumentService {
 
     @Inject
     DocumentStorage storage;
+
+    @Inject
+    TransactionalContent content;
 
     @Inject
     AuditTrail audit;
@@ -74,9 +68,6 @@ public class DocumentService {
 
     @Inject
     Idempotency idempotency;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
 
     @Inject
     Clock clock;
@@ -198,7 +189,7 @@ public class DocumentService {
             if (detected.equals(ContentCheck.TEXT) && !ContentCheck.isUtf8(path)) {
                 throw ProblemException.of(415, "Unsupported text encoding", field, name + " is not valid UTF-8 text");
             }
-            return new Checked(path, name, detected, size, sha256(path));
+            return new Checked(path, name, detected, size, Checksums.sha256(path));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read an uploaded file", e);
         }
@@ -209,13 +200,7 @@ public class DocumentService {
         List<DocumentView> stored = new ArrayList<>();
         int position = (int) Document.count("caseId", caseId);
         for (Checked file : files) {
-            String key;
-            try (InputStream in = Files.newInputStream(file.path())) {
-                key = storage.store(in, file.size());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not store a document", e);
-            }
-            forgetIfRolledBack(key);
+            String key = content.store(file.path(), file.size(), file.sha256());
             Document d = new Document();
             d.id = UUID.randomUUID();
             d.caseId = caseId;
@@ -234,27 +219,6 @@ public class DocumentService {
             stored.add(DocumentView.of(d));
         }
         return stored;
-    }
-
-    /** Content stored for a transaction that then rolls back is removed again: nothing is half-stored. */
-    private void forgetIfRolledBack(String key) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to prepare: content is already durable, only its removal may be needed
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    try {
-                        storage.delete(key);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.warnf("Could not remove content %s of a rolled-back upload: %s", key, e.getClass().getSimpleName());
-                    }
-                }
-            }
-        });
     }
 
     private Download open(Document d) {
@@ -287,15 +251,5 @@ public class DocumentService {
     private static String fingerprint(UUID caseId, DocumentKind kind, String language, List<Checked> files) {
         return caseId + "|" + kind + "|" + language + "|" + files.stream().map(f -> f.fileName() + ":" + f.sha256())
                 .collect(Collectors.joining(","));
-    }
-
-    private static String sha256(Path path) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
