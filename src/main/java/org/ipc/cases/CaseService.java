@@ -36,6 +36,9 @@ import org.ipc.workflow.TaskRouting;
 public class CaseService {
 
     @Inject
+    SubmissionCounter submissions;
+
+    @Inject
     PhysicianDirectory physicians;
 
     @Inject
@@ -112,6 +115,7 @@ public class CaseService {
         ProcessInstance process = startProcess(c, physician.subject);
         c.processInstanceId = process.getId();
         audit.record(AuditAction.CASE_SUBMITTED, c.id);
+        submissions.submitted(c.type);
         return view(c);
     }
 

@@ -39,12 +39,17 @@ public class FailingJobs {
     @Inject
     ProbeStep step;
 
-    /** Starts the probe for this case and fails its job until no retry is left; answers the job's id. */
-    public String failForGood(String caseId) {
+    /** Starts the probe for this case: its job is due at once; answers the job's id. */
+    public String startProbe(String caseId) {
         repository.createDeployment().name("incident-probe").enableDuplicateFiltering(true)
                 .addClasspathResource("bpmn-test/incident-probe.bpmn").deploy();
         String process = runtime.startProcessInstanceByKey("incident-probe", Map.of("caseId", caseId)).getId();
-        Job job = management.createJobQuery().processInstanceId(process).singleResult();
+        return management.createJobQuery().processInstanceId(process).singleResult().getId();
+    }
+
+    /** Starts the probe for this case and fails its job until no retry is left; answers the job's id. */
+    public String failForGood(String caseId) {
+        Job job = management.createJobQuery().jobId(startProbe(caseId)).singleResult();
         step.fail(true);
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
