@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.ipc.api.Enums;
@@ -33,6 +34,8 @@ import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * Case documents: checked uploads (count, size, name, type from the content, UTF-8 text), streamed into storage
  * with their SHA-256, all or nothing; listings and downloads that respect who may see what.
@@ -49,7 +52,7 @@ public class DocumentService {
     DocumentStorage storage;
 
     @Inject
-    TransactionalContent content;
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     AuditTrail audit;
@@ -82,13 +85,16 @@ public class DocumentService {
                     + "IMAGING_REPORT, PATHOLOGY_REPORT, LAB_RESULT or OTHER");
         }
         String tag = language(language);
-        return idempotency.run("upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = access.ownCase(caseId);
-            List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
-            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-            process.recordsReceived(c.id);
-            return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
-        });
+        QuarkusTransaction.requiringNew().run(() -> access.ownCase(caseId));
+        try (StagedContent content = stage(checked)) {
+            return idempotency.run("upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
+                PatientCase c = access.ownCase(caseId);
+                List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), false);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+                process.recordsReceived(c.id);
+                return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
+            });
+        }
     }
 
     /** Hospital staff attach any kind of document (an opinion letter, an estimate, a translation). */
@@ -100,12 +106,15 @@ public class DocumentService {
         }
         DocumentKind kind = Enums.parse(DocumentKind.class, "kind", kindText);
         String tag = language(language);
-        return idempotency.run("staff-upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = access.staffCase(caseId);
-            List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
-            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-            return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
-        });
+        QuarkusTransaction.requiringNew().run(() -> access.staffCase(caseId));
+        try (StagedContent content = stage(checked)) {
+            return idempotency.run("staff-upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
+                PatientCase c = access.staffCase(caseId);
+                List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), true);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+                return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
+            });
+        }
     }
 
     @Transactional
@@ -195,12 +204,20 @@ public class DocumentService {
         }
     }
 
-    private List<DocumentView> store(UUID caseId, List<Checked> files, DocumentKind kind, String language,
-            String uploader, boolean staff) {
+    /** The checked files' content, stored before the transaction that writes their rows (see {@link StagedContent}). */
+    private StagedContent stage(List<Checked> files) {
+        return StagedContent.stage(storage,
+                files.stream().map(f -> new StagedContent.File(f.path(), f.size(), f.sha256())).toList());
+    }
+
+    private List<DocumentView> store(UUID caseId, List<Checked> files, StagedContent content, DocumentKind kind,
+            String language, String uploader, boolean staff) {
+        content.adopt(transactions);
         List<DocumentView> stored = new ArrayList<>();
         int position = (int) Document.count("caseId", caseId);
-        for (Checked file : files) {
-            String key = content.store(file.path(), file.size(), file.sha256());
+        for (int i = 0; i < files.size(); i++) {
+            Checked file = files.get(i);
+            String key = content.key(i);
             Document d = new Document();
             d.id = UUID.randomUUID();
             d.caseId = caseId;

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.ipc.testing.Portal;
 import org.ipc.testing.S3Resource;
@@ -21,8 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The service's documents live in the S3-compatible store (as configured for every test, like production): an
- * upload is one object under the document's storage key, written before its row commits, and an object written for a
- * transaction that rolls back is removed again.
+ * upload is one object under the document's storage key, written before the transaction of its row (so a large file
+ * never holds a transaction open), kept when that commits and removed when it rolls back or is not needed.
  */
 @QuarkusTest
 class DocumentsInObjectStoreTest {
@@ -31,7 +33,7 @@ class DocumentsInObjectStoreTest {
     DocumentStorage storage;
 
     @Inject
-    TransactionalContent content;
+    TransactionSynchronizationRegistry transactions;
 
     @Test
     void theServiceStoresDocumentsInTheObjectStore() {
@@ -55,19 +57,46 @@ class DocumentsInObjectStoreTest {
     }
 
     @Test
-    void anObjectWrittenForATransactionThatRollsBackIsRemoved() throws Exception {
+    void contentIsStoredBeforeItsTransactionAndRemovedWhenThatRollsBack() throws Exception {
         Path file = Files.write(Files.createTempFile(Path.of("target"), "rollback", ".pdf"), SampleFiles.pdf());
-        String sha256 = Checksums.sha256(file);
-        long size = Files.size(file);
-        String[] key = new String[1];
+        List<StagedContent.File> files = List.of(new StagedContent.File(file, Files.size(file), Checksums.sha256(file)));
 
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            key[0] = content.store(file, size, sha256);
-            assertThat(S3Resource.server().objectKeys()).as("written before the row commits").contains(key[0]);
-            throw new IllegalStateException("the document's row could not be written");
-        })).hasMessageContaining("could not be written");
+        StagedContent rolledBack = StagedContent.stage(storage, files);
+        assertThat(S3Resource.server().objectKeys()).as("written before the row's transaction").contains(rolledBack.key(0));
+        try (rolledBack) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                rolledBack.adopt(transactions);
+                throw new IllegalStateException("the document's row could not be written");
+            })).hasMessageContaining("could not be written");
+        }
+        assertThat(S3Resource.server().objectKeys()).doesNotContain(rolledBack.key(0));
 
-        assertThat(key[0]).isNotNull();
-        assertThat(S3Resource.server().objectKeys()).doesNotContain(key[0]);
+        StagedContent committed = StagedContent.stage(storage, files);
+        try (committed) {
+            QuarkusTransaction.requiringNew().run(() -> committed.adopt(transactions));
+        }
+        assertThat(S3Resource.server().objectKeys()).contains(committed.key(0));
+    }
+
+    @Test
+    void aRetryAnsweredFromItsIdempotencyKeyLeavesNoSecondObject() {
+        String caseId = Portal.submit("physician");
+        String key = UUID.randomUUID().toString();
+        int before = S3Resource.server().objectKeys().size();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            given().auth().oauth2(Tokens.of("physician")).header("Idempotency-Key", key)
+                    .multiPart("file", "report.pdf", SampleFiles.pdf(), "application/pdf")
+                    .post("/api/portal/cases/" + caseId + "/documents").then().statusCode(201);
+        }
+        assertThat(S3Resource.server().objectKeys()).hasSize(before + 1);
+    }
+
+    @Test
+    void anUploadToSomeoneElsesCaseStoresNothing() {
+        String caseId = Portal.submit("physician");
+        int before = S3Resource.server().objectKeys().size();
+        given().auth().oauth2(Tokens.of("physician2")).multiPart("file", "report.pdf", SampleFiles.pdf(), "application/pdf")
+                .post("/api/portal/cases/" + caseId + "/documents").then().statusCode(404);
+        assertThat(S3Resource.server().objectKeys()).hasSize(before);
     }
 }
