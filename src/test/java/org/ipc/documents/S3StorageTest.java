@@ -57,6 +57,26 @@ class S3StorageTest {
     }
 
     @Test
+    void aLargeFileRoundTripsByteForByte() throws Exception {
+        S3Storage storage = StorageProducer.connect(StorageSettings.s3(settings(Map.of())));
+        Path file = Path.of("target", "s3-storage-large.bin");
+        byte[] chunk = new byte[1024 * 1024];
+        new java.util.Random(3).nextBytes(chunk);
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (int i = 0; i < 200; i++) {
+                out.write(chunk);
+            }
+        }
+        String sha = Checksums.sha256(file);
+        String key = storage.store(file, Files.size(file), sha);
+        try (InputStream in = storage.open(key)) {
+            assertThat(Checksums.sha256(in)).isEqualTo(sha);
+        }
+        storage.delete(key);
+        Files.delete(file);
+    }
+
+    @Test
     void contentWhoseChecksumDiffersIsRefusedAndNothingStays() throws IOException {
         S3Storage storage = StorageProducer.connect(StorageSettings.s3(settings(Map.of())));
         Path file = Files.write(Files.createTempFile(Path.of("target"), "doc", ".pdf"), SampleFiles.pdf());

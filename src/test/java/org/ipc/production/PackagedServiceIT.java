@@ -46,6 +46,8 @@ class PackagedServiceIT {
     private static PackagedService service;
     private static S3Server s3;
     private static String uploadFigures = "";
+    /** The largest upload by default. */
+    private static final long UPLOAD = 50L * 1024 * 1024;
     /** Large enough that a service holding it in memory fails: the production heap is 160 MB. */
     private static final long LARGE = 300L * 1024 * 1024;
 
@@ -61,9 +63,6 @@ class PackagedServiceIT {
                 issuer.url(), FreePorts.next(), Path.of("target", "it-documents"));
         env.putAll(s3.serviceEnvironment());
         env.put("MALLOC_ARENA_MAX", "2");
-        // one document of up to 320 MB in one upload, to prove large files stream through
-        env.put("IPC_DOCUMENTS_MAX_FILE_SIZE", String.valueOf(320L * 1024 * 1024));
-        env.put("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "330M");
         // debug lines of our own code, to find one logged while a request is served
         env.put("QUARKUS_LOG_CATEGORY__ORG_IPC__LEVEL", "DEBUG");
         service = PackagedService.start(PackagedService.productionJvmFlags(), env,
@@ -135,19 +134,75 @@ class PackagedServiceIT {
 
     @Test
     @Order(3)
-    void aThreeHundredMegabyteDocumentStreamsThroughToTheObjectStoreAndBackWithA160MegabyteHeap() throws Exception {
+    void documentsStreamThroughTheObjectStoreBothWaysWithA160MegabyteHeap() throws Exception {
         String physician = issuer.token("dr-haddad", "physician");
         String caseId = given().auth().oauth2(physician).contentType(ContentType.JSON)
                 .body(CaseRequests.secondOpinion()).when().post("/api/portal/cases")
                 .then().statusCode(201).extract().path("id");
-        Path file = Path.of("target", "it-large-imaging.pdf");
-        String sha = writeLargePdf(file);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
+        // up: a 50 MB upload (the default limit) through the service into the store
+        Path upload = Path.of("target", "it-upload.pdf");
+        String uploadSha = writePdf(upload, UPLOAD);
         long before = service.residentKb();
-        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
-        java.util.concurrent.atomic.AtomicBoolean moving = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (moving.get()) {
+        Sampler sampler = new Sampler();
+        long started = System.nanoTime();
+        java.net.http.HttpResponse<String> stored = http.send(multipart(caseId, physician, upload),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        long uploadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        io.restassured.path.json.JsonPath document = io.restassured.path.json.JsonPath.from(stored.body());
+        assertThat(document.getString("items[0].sha256")).isEqualTo(uploadSha);
+        String key = storageKey(document.getString("items[0].id"));
+        assertThat(s3.objectKeys()).as("the document is an object in the store").contains(key);
+        assertThat(sha256(Files.newInputStream(s3.bucketFolder().resolve(key)))).isEqualTo(uploadSha);
+
+        // down: a 300 MB object in the store (put there directly: multipart uploads are limited to 50 MB), streamed
+        // to the client through a service whose heap is 160 MB
+        Path large = Path.of("target", "it-large-imaging.pdf");
+        String largeSha = writePdf(large, LARGE);
+        String largeKey = java.util.UUID.randomUUID().toString();
+        try (var client = s3.client()) {
+            client.putObject(b -> b.bucket(s3.bucket()).key(largeKey),
+                    software.amazon.awssdk.core.sync.RequestBody.fromFile(large));
+        }
+        String largeId = java.util.UUID.randomUUID().toString();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement insert = c.prepareStatement("insert into document (id, case_id, kind,"
+                        + " file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_by_staff,"
+                        + " uploaded_at, position) values (?::uuid, ?::uuid, 'IMAGING', 'ct-series.pdf',"
+                        + " 'application/pdf', ?, ?, ?, 'dr-haddad', false, now(), 2)")) {
+            insert.setString(1, largeId);
+            insert.setString(2, caseId);
+            insert.setLong(3, LARGE);
+            insert.setString(4, largeSha);
+            insert.setString(5, largeKey);
+            insert.executeUpdate();
+        }
+        started = System.nanoTime();
+        java.net.http.HttpResponse<java.io.InputStream> download = http.send(java.net.http.HttpRequest.newBuilder(
+                service.base.resolve("/api/portal/cases/" + caseId + "/documents/" + largeId))
+                .header("Authorization", "Bearer " + physician).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(LARGE);
+        String downloaded = sha256(download.body());
+        long downloadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        long peak = sampler.stop();
+        assertThat(downloaded).as("the download is the object, byte for byte").isEqualTo(largeSha);
+        Files.delete(upload);
+        Files.delete(large);
+        uploadFigures = ("documents through the S3 store, heap 160 MB: 50 MB upload %d ms, 300 MB download %d ms; "
+                + "service RSS %d MB before, %d MB peak (+%d MB)%n").formatted(uploadMillis, downloadMillis,
+                before / 1024, peak / 1024, (peak - before) / 1024);
+    }
+
+    /** Samples the service's resident memory until stopped; answers the peak in KiB. */
+    private static final class Sampler {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread = new Thread(() -> {
+            while (running.get()) {
                 try {
                     peak.accumulateAndGet(service.residentKb(), Math::max);
                     Thread.sleep(20);
@@ -156,12 +211,22 @@ class PackagedServiceIT {
                 }
             }
         });
-        sampler.start();
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        Sampler() {
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return peak.get();
+        }
+    }
+
+    private java.net.http.HttpRequest multipart(String caseId, String token, Path file) throws IOException {
         String boundary = "ipc-it-" + System.nanoTime();
-        java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(service.base.resolve(
-                "/api/portal/cases/" + caseId + "/documents"))
-                .header("Authorization", "Bearer " + physician)
+        return java.net.http.HttpRequest.newBuilder(service.base.resolve("/api/portal/cases/" + caseId + "/documents"))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(java.net.http.HttpRequest.BodyPublishers.concat(
                         java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: "
@@ -169,32 +234,10 @@ class PackagedServiceIT {
                         java.net.http.HttpRequest.BodyPublishers.ofFile(file),
                         java.net.http.HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
                 .build();
-        long started = System.nanoTime();
-        java.net.http.HttpResponse<String> stored = http.send(upload, java.net.http.HttpResponse.BodyHandlers.ofString());
-        long uploadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
-        String docId = io.restassured.path.json.JsonPath.from(stored.body()).getString("items[0].id");
-        assertThat(io.restassured.path.json.JsonPath.from(stored.body()).getString("items[0].sha256")).isEqualTo(sha);
+    }
 
-        started = System.nanoTime();
-        java.net.http.HttpResponse<java.io.InputStream> download = http.send(java.net.http.HttpRequest.newBuilder(
-                service.base.resolve("/api/portal/cases/" + caseId + "/documents/" + docId))
-                .header("Authorization", "Bearer " + physician).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(download.statusCode()).isEqualTo(200);
-        String downloaded;
-        try (java.io.InputStream in = download.body()) {
-            downloaded = sha256(in);
-        }
-        long downloadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        moving.set(false);
-        sampler.join();
-        assertThat(downloaded).as("the download is the upload, byte for byte").isEqualTo(sha);
-        assertThat(s3.objectKeys()).as("the document is an object in the store").isNotEmpty();
-        Files.delete(file);
-        uploadFigures = ("300 MB document through the S3 store: upload %d ms, download %d ms; service RSS %d MB before, "
-                + "%d MB peak (+%d MB), heap limited to 160 MB%n").formatted(uploadMillis, downloadMillis,
-                before / 1024, peak.get() / 1024, (peak.get() - before) / 1024);
+    private static String storageKey(String documentId) throws SQLException {
+        return query("select storage_key from document where id = '" + java.util.UUID.fromString(documentId) + "'").get(0);
     }
 
     @Test
@@ -244,12 +287,12 @@ class PackagedServiceIT {
         postgres = null;
     }
 
-    private static String writeLargePdf(Path file) throws Exception {
+    private static String writePdf(Path file, long size) throws Exception {
         java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
         java.util.Random random = new java.util.Random(7);
         byte[] chunk = new byte[1024 * 1024];
         try (java.io.OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < LARGE; written += chunk.length) {
+            for (long written = 0; written < size; written += chunk.length) {
                 random.nextBytes(chunk);
                 if (written == 0) {
                     byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -130,6 +130,9 @@ public final class S3Server implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
+                // no CRC trailers, which S3Proxy does not parse (the service's own client is set up the same way)
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
     }
 
