@@ -49,6 +49,19 @@ public final class S3Server implements AutoCloseable {
 
     /** Starts S3Proxy keeping its objects under {@code root} (emptied first), with the bucket {@link #BUCKET}. */
     public static S3Server start(Path root) {
+        // a free port can be taken by another process before S3Proxy binds it (a busy machine): try another
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(root);
+            } catch (PortTakenException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException("S3Proxy could not bind a port three times; see " + root, e);
+                }
+            }
+        }
+    }
+
+    private static S3Server startOnce(Path root) {
         Path jar = Path.of(System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no S3Proxy at " + jar + "; the build copies it in generate-test-resources "
@@ -80,6 +93,13 @@ public final class S3Server implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while S3Proxy started", e);
+        }
+    }
+
+    /** S3Proxy found its port taken. */
+    private static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
         }
     }
 
@@ -166,16 +186,22 @@ public final class S3Server implements AutoCloseable {
 
     private void waitUntilListening() throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        // an anonymous request: S3Proxy answers 403 once it listens
+        // an anonymous request: S3Proxy answers it with an S3 error carrying x-amz-request-id once it listens
         HttpRequest probe = HttpRequest.newBuilder(endpoint().resolve("/" + BUCKET)).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                String log = Files.readString(root.resolve("s3proxy.log"));
+                if (log.contains("Failed to bind")) {
+                    throw new PortTakenException("port " + port + " was taken");
+                }
                 throw new IOException("S3Proxy exited with " + process.exitValue());
             }
             try {
-                http.send(probe, HttpResponse.BodyHandlers.discarding());
-                return;
+                HttpResponse<Void> answer = http.send(probe, HttpResponse.BodyHandlers.discarding());
+                if (answer.headers().firstValue("x-amz-request-id").isPresent() && process.isAlive()) {
+                    return;
+                }
             } catch (IOException notListeningYet) {
                 // refused until S3Proxy's server is up
             }
