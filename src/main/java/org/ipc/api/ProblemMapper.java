@@ -38,6 +38,10 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final DatabaseOutage.Log OUTAGE_LOG = new DatabaseOutage.Log(LOG);
+
+    /** Seconds a client is asked to wait when the database is away: a restart or a fail-over takes a few. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -130,12 +134,30 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseOutage.isCause(e)) {
+            return unavailable(e, uri, headers);
+        }
         String requestId = requestId(headers);
         LOG.errorf(e, "Request %s to %s failed", requestId, uri.getPath());
         Problem body = new Problem(URI.create("about:blank"), "Internal error", 500,
                 "The request could not be completed; quote request id " + requestId + " when you report it",
                 uri.getPath(), requestId, List.of());
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * The database cannot be reached for a moment (a restart, a fail-over, the pool exhausted). The same request a
+     * few seconds later will work, and is safe: reads change nothing, and a submission repeated with its
+     * Idempotency-Key is done once even if the first attempt did commit. A 503 with Retry-After tells clients and
+     * balancers "try again", where a 500 would say "bug"; the log says it once in a while, without a stack trace.
+     */
+    private Response unavailable(Throwable e, UriInfo uri, HttpHeaders headers) {
+        OUTAGE_LOG.warn("Database unavailable: answering 503 to request %s on %s (%s)".formatted(requestId(headers),
+                uri.getPath(), DatabaseOutage.describe(e)));
+        Response r = respond(503, "Service unavailable",
+                "The database cannot be reached at the moment; try again in a few seconds (a submission with the same "
+                        + "Idempotency-Key is safe to repeat)", List.of(), uri, headers);
+        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     private Response unauthenticated(UriInfo uri, HttpHeaders headers) {
