@@ -28,6 +28,7 @@ import org.ipc.physicians.ReferringPhysician;
 @ApplicationScoped
 public class CaseService {
 
+
     @Inject
     PhysicianDirectory physicians;
 

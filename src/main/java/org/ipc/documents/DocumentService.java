@@ -5,13 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,8 +16,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -38,7 +32,8 @@ import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
 import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
-import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Case documents: checked uploads (count, size, name, type from the content, UTF-8 text), streamed into storage
@@ -46,8 +41,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DocumentService {
-
-    private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
     /** A document's bytes, opened for streaming to the client. */
     public record Download(Document document, InputStream content) {
@@ -81,7 +74,6 @@ public class DocumentService {
      * A referring physician adds records to their own case, all or nothing; the case's timeline records that records
      * arrived, which a process waiting for them hears (workflow observes the case's events).
      */
-    @Transactional
     public Page<DocumentView> uploadAsPhysician(UUID caseId, List<UploadedFile> files, String kindText,
             String language) {
         List<Checked> checked = check(files);
@@ -91,15 +83,20 @@ public class DocumentService {
                     + "IMAGING_REPORT, PATHOLOGY_REPORT, LAB_RESULT or OTHER");
         }
         String tag = language(language);
-        PatientCase c = access.ownCase(caseId);
-        List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
-        audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-        lifecycle.recordEvent(c.id, CaseEvent.Kind.RECORDS_RECEIVED, null, user.id());
-        return new Page<>(stored, stored.size());
+        // another physician's case answers 404 before any content is stored
+        QuarkusTransaction.requiringNew().run(() -> access.ownCase(caseId));
+        try (StagedContent content = stage(checked)) {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                PatientCase c = access.ownCase(caseId);
+                List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), false);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+                lifecycle.recordEvent(c.id, CaseEvent.Kind.RECORDS_RECEIVED, null, user.id());
+                return new Page<>(stored, stored.size());
+            });
+        }
     }
 
     /** Hospital staff attach any kind of document (an opinion letter, an estimate, a translation). */
-    @Transactional
     public Page<DocumentView> uploadAsStaff(UUID caseId, List<UploadedFile> files, String kindText, String language) {
         List<Checked> checked = check(files);
         if (kindText == null) {
@@ -107,10 +104,15 @@ public class DocumentService {
         }
         DocumentKind kind = Enums.parse(DocumentKind.class, "kind", kindText);
         String tag = language(language);
-        PatientCase c = access.staffCase(caseId);
-        List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
-        audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-        return new Page<>(stored, stored.size());
+        QuarkusTransaction.requiringNew().run(() -> access.staffCase(caseId));
+        try (StagedContent content = stage(checked)) {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                PatientCase c = access.staffCase(caseId);
+                List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), true);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+                return new Page<>(stored, stored.size());
+            });
+        }
     }
 
     @Transactional
@@ -194,24 +196,25 @@ public class DocumentService {
             if (detected.equals(ContentCheck.TEXT) && !ContentCheck.isUtf8(path)) {
                 throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "Unsupported text encoding", field, name + " is not valid UTF-8 text");
             }
-            return new Checked(path, name, detected, size, sha256(path));
+            return new Checked(path, name, detected, size, Checksums.sha256(path));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read an uploaded file", e);
         }
     }
 
-    private List<DocumentView> store(UUID caseId, List<Checked> files, DocumentKind kind, String language,
-            String uploader, boolean staff) {
+    /** The checked files' content, stored before the transaction that writes their rows (see {@link StagedContent}). */
+    private StagedContent stage(List<Checked> files) {
+        return StagedContent.stage(storage,
+                files.stream().map(f -> new StagedContent.File(f.path(), f.size(), f.sha256())).toList());
+    }
+
+    private List<DocumentView> store(UUID caseId, List<Checked> files, StagedContent content, DocumentKind kind,
+            String language, String uploader, boolean staff) {
+        content.adopt(transactions);
         List<DocumentView> stored = new ArrayList<>();
         int position = (int) Document.count("caseId", caseId);
-        for (Checked file : files) {
-            String key;
-            try (InputStream in = Files.newInputStream(file.path())) {
-                key = storage.store(in, file.size());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not store a document", e);
-            }
-            forgetIfRolledBack(key);
+        for (int i = 0; i < files.size(); i++) {
+            Checked file = files.get(i);
             Document d = new Document();
             d.id = UUID.randomUUID();
             d.caseId = caseId;
@@ -221,7 +224,7 @@ public class DocumentService {
             d.sizeBytes = file.size();
             d.sha256 = file.sha256();
             d.language = language;
-            d.storageKey = key;
+            d.storageKey = content.key(i);
             d.uploadedBy = uploader;
             d.uploadedByStaff = staff;
             d.uploadedAt = Instant.now(clock);
@@ -230,27 +233,6 @@ public class DocumentService {
             stored.add(DocumentView.of(d));
         }
         return stored;
-    }
-
-    /** Content stored for a transaction that then rolls back is removed again: nothing is half-stored. */
-    private void forgetIfRolledBack(String key) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to prepare: content is already durable, only its removal may be needed
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    try {
-                        storage.delete(key);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.warnf("Could not remove content %s of a rolled-back upload: %s", key, e.getClass().getSimpleName());
-                    }
-                }
-            }
-        });
     }
 
     private Download open(Document d) {
@@ -278,16 +260,5 @@ public class DocumentService {
             throw InvalidInputException.field("language", "must be a BCP 47 language tag, such as en, es or ar");
         }
         return Locale.forLanguageTag(tag).toLanguageTag();
-    }
-
-
-    private static String sha256(Path path) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

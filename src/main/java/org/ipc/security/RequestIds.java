@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.MDC;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +22,8 @@ import io.vertx.ext.web.Router;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
+    /** The request id's key in the logging MDC. */
+    public static final String MDC_KEY = "requestId";
     private static final String KEY = "ipc.request-id";
 
     @Inject
@@ -34,6 +38,9 @@ public class RequestIds {
             // the error mapper and everything after read the id from the request, the caller from the response
             rc.request().headers().set(HEADER, id);
             rc.response().putHeader(HEADER, id);
+            // every log line written while serving the request carries it (the MDC follows the request's Vert.x
+            // context onto the worker thread; production's JSON log shows it as mdc.requestId)
+            MDC.put(MDC_KEY, id);
             rc.next();
         });
     }

@@ -266,6 +266,32 @@ public class WorkItems {
         return total;
     }
 
+    /** The queue of open tasks someone holds, as {@link #openByQueue} counts it. */
+    public static final String ASSIGNED = "assigned";
+
+    /**
+     * Open tasks per queue, for the office's metrics: each unassigned task in each of its candidate groups, the held
+     * ones under {@link #ASSIGNED}; with {@code dueBefore}, only those due before it. Two grouped queries.
+     */
+    @Transactional
+    public Map<String, Long> openByQueue(Instant dueBefore) {
+        String due = dueBefore == null ? "" : " and w.due_at < :now";
+        Query queues = em.createNativeQuery("select g.group_id, count(*) from work_item w join work_item_group g"
+                + " on g.task_id = w.task_id where w.assignee is null" + due + " group by g.group_id");
+        Query held = em.createNativeQuery("select count(*) from work_item w where w.assignee is not null" + due);
+        if (dueBefore != null) {
+            set(queues, "now", dueBefore);
+            set(held, "now", dueBefore);
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Object row : (List<?>) queues.getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        counts.put(ASSIGNED, ((Number) held.getSingleResult()).longValue());
+        return counts;
+    }
+
     /** Tasks held by {@code user}: all, or only those due before {@code dueBefore}. */
     @Transactional
     public long heldBy(String user, Instant dueBefore) {

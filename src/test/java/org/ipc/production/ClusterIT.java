@@ -41,6 +41,7 @@ import org.ipc.testing.HttpCalls.Answer;
 import org.ipc.testing.LoadBalancer;
 import org.ipc.testing.Mailbox;
 import org.ipc.testing.PackagedService;
+import org.ipc.testing.S3Server;
 import org.ipc.testing.PostgresServer;
 import org.ipc.testing.SmtpResource;
 import org.ipc.testing.TestIssuer;
@@ -114,15 +115,10 @@ class ClusterIT {
                         Duration.ofNanos(System.nanoTime() - started).toSeconds()));
     }
 
-    /**
-     * The documents every replica reads and writes: one directory both replicas share, until the S3 storage lands;
-     * then the body of this method is {@code S3Server s3 = S3Server.start(Path.of("target", "cluster-s3")); return
-     * new SharedStorage(s3.serviceEnvironment(), s3);}.
-     */
+    /** The documents every replica reads and writes: one S3-compatible store (S3Proxy), as production has. */
     private static SharedStorage sharedStorage() {
-        String directory = Path.of("target", "cluster-documents").toAbsolutePath().toString();
-        return new SharedStorage(Map.of("IPC_DOCUMENTS_STORAGE", "directory", "IPC_DOCUMENTS_DIRECTORY", directory),
-                () -> { });
+        S3Server s3 = S3Server.start(Path.of("target", "cluster-s3"));
+        return new SharedStorage(s3.serviceEnvironment(), s3);
     }
 
     private static Replica start(String name, String flags, Map<String, String> common) throws Exception {
