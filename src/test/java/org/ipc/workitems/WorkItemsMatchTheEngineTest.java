@@ -47,9 +47,6 @@ class WorkItemsMatchTheEngineTest {
     @Inject
     EngineDoor engine;
 
-    @Inject
-    java.time.Clock clock;
-
     @BeforeEach
     void mondayMorning() {
         setNewYorkTime("2026-11-23T09:00");
@@ -176,17 +173,19 @@ class WorkItemsMatchTheEngineTest {
                 "recordsComplete", true, "recordsInEnglish", true));
         readModel.assertMatchesEngineEverywhere();
 
-        // the trail's time is the service's clock, which this test has set to a Monday morning
-        String before = java.time.Instant.now(clock).minusSeconds(1).toString();
+        long rebuildsBefore = rebuildsInTheTrail();
         int rebuilt = given().auth().oauth2(Tokens.of("admin")).when().post("/api/admin/work-items/rebuild")
                 .then().statusCode(200).extract().path("workItems");
         assertThat((long) rebuilt).isEqualTo(QuarkusTransaction.requiringNew().call(() -> tasks.createTaskQuery().count()));
         readModel.assertMatchesEngineEverywhere();
-        // the admin's own reads of the trail, by other tests of this run, must not push the rebuild off the page
-        given().auth().oauth2(Tokens.of("admin")).queryParam("user", "admin").queryParam("from", before)
-                .when().get("/api/audit")
-                .then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("WORK_ITEMS_REBUILT"));
+        // one row in the trail, the admin's (counted in the table: other tests' rows share this test's set clock)
+        assertThat(rebuildsInTheTrail()).isEqualTo(rebuildsBefore + 1);
         given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/admin/work-items/rebuild")
                 .then().statusCode(403);
+    }
+
+    private static long rebuildsInTheTrail() {
+        return QuarkusTransaction.requiringNew().call(() -> org.ipc.audit.AuditEvent.count("action = ?1 and actor = ?2",
+                org.ipc.audit.AuditAction.WORK_ITEMS_REBUILT, "admin"));
     }
 }
