@@ -134,11 +134,15 @@ class ResumableUploadsTest {
             out.flush();
         }
         long kept = awaitOffsetBeyond(uploadPath, 1048576);
-        assertThat(kept).as("the bytes that arrived before the cut are kept").isEqualTo(1048576 + 300_000);
+        // what the service had read from the connection when it dropped is kept; the last few kilobytes may still
+        // have been in the network layer's buffers (more of them when the machine is busy) and are sent again
+        assertThat(kept).as("the bytes that arrived before the cut are kept")
+                .isGreaterThanOrEqualTo(1048576 + 100_000).isLessThanOrEqualTo(1048576 + 300_000);
 
         // the client, started anew on the same file, asks where the upload stands and sends the rest
         TusUploader resumed = client.resumeOrCreateUpload(upload(file, "mri.pdf", "IMAGING"));
-        assertThat(resumed.getOffset()).isEqualTo(kept);
+        long resumedFrom = resumed.getOffset();
+        assertThat(resumedFrom).isEqualTo(kept);
         resumed.setChunkSize(64 * 1024);
         while (resumed.uploadChunk() > -1) {
             // the rest
@@ -152,6 +156,11 @@ class ResumableUploadsTest {
         byte[] downloaded = given().auth().oauth2(Tokens.of("physician")).get(documentsOf(caseId) + "/" + documentId)
                 .then().statusCode(200).extract().asByteArray();
         assertThat(downloaded).isEqualTo(all);
+        Files.writeString(Path.of("target", "resumed-upload.md"), "# A resumed upload (tus-java-client 0.5.1)\n\n"
+                + "| | |\n| --- | --- |\n| file | " + all.length + " bytes |\n| first request | 1,048,576 bytes |\n"
+                + "| second request, cut off after | 300,000 bytes |\n| kept when the connection dropped (Upload-Offset) | "
+                + kept + " bytes |\n| resumed from | " + resumed.getOffset() + " |\n| SHA-256 of the file sent | "
+                + sha256(file) + " |\n| SHA-256 stored for the document | " + stored + " |\n");
     }
 
     @Test
