@@ -52,10 +52,10 @@ public class PortalUploadResource {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     @Inject
-    ResumableUploads uploads;
+    protected ResumableUploads uploads;
 
     @Inject
-    UploadsConfig config;
+    protected UploadsConfig config;
 
     @OPTIONS
     @Operation(summary = "What this server supports of tus: version, extensions, largest file, checksum algorithms")
