@@ -326,7 +326,7 @@ class PortalPagesTest {
                 + "no script, fonts or images)\n\n| page | bytes |\n| --- | --- |\n");
         weights.forEach((page, bytes) -> table.append("| ").append(page).append(" | ").append(bytes).append(" |\n"));
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "portal-page-weights.md"), table.toString());
+        Files.writeString(Path.of("target", "portal-page-weights-as-served.md"), table.toString());
     }
 
     private WebSession signIn(String user, String language) {
