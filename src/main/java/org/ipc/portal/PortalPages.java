@@ -79,6 +79,10 @@ import io.quarkus.qute.TemplateInstance;
 public class PortalPages {
 
     private static final int LIST_SIZE = 100;
+    /** The new-case form's fields in the order the page shows them, which is the order its errors are listed in. */
+    private static final List<String> FORM_ORDER = List.of("type", "department", "urgency", "clinicalSummary",
+            "givenName", "familyName", "birthDate", "sex", "countryOfResidence", "preferredLanguage", "timeZone",
+            "email", "phone", "emailConsent");
     private static final Set<DocumentKind> RELEASED_ANSWERS = Set.of(DocumentKind.OPINION_LETTER,
             DocumentKind.VISIT_SUMMARY);
 
@@ -170,8 +174,7 @@ public class PortalPages {
     public Response submit(MultivaluedMap<String, String> sent) {
         PortalWords w = words();
         Map<String, String> form = new LinkedHashMap<>();
-        for (String field : List.of("type", "department", "urgency", "clinicalSummary", "givenName", "familyName",
-                "birthDate", "sex", "countryOfResidence", "preferredLanguage", "email", "phone", "timeZone")) {
+        for (String field : FORM_ORDER) {
             String value = sent.getFirst(field);
             form.put(field, value == null || value.isBlank() ? null : value.strip());
         }
@@ -207,7 +210,10 @@ public class PortalPages {
                 }
             }
         }
-        return Response.status(400).entity(newCasePage(w, form, errors)).build();
+        Map<String, String> ordered = new LinkedHashMap<>();
+        FORM_ORDER.stream().filter(errors::containsKey).forEach(f -> ordered.put(f, errors.get(f)));
+        errors.forEach(ordered::putIfAbsent);
+        return Response.status(400).entity(newCasePage(w, form, ordered)).build();
     }
 
     @GET

@@ -122,6 +122,7 @@ class PortalBrowserTest {
     @Test
     void aPhysicianAbroadWorksTheirCasesOnAPhoneOverASlowLinkInSpanishThenArabic() throws Exception {
         // cases of this physician already under way: one to withdraw, one whose opinion is released
+        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
         String toWithdraw = Portal.submit("physician");
         String withOpinion = Portal.submit("physician");
         byte[] letter = SampleFiles.pdf();
@@ -332,7 +333,6 @@ class PortalBrowserTest {
     }
 
     private void releaseAnOpinion(String caseId, byte[] letter) {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
         process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept",
                 "recordsComplete", true, "recordsInEnglish", true));
         given().auth().oauth2(Tokens.of("specialist")).multiPart("file", "segunda-opinion.pdf", letter,
