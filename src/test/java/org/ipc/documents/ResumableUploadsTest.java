@@ -159,7 +159,7 @@ class ResumableUploadsTest {
         Files.writeString(Path.of("target", "resumed-upload.md"), "# A resumed upload (tus-java-client 0.5.1)\n\n"
                 + "| | |\n| --- | --- |\n| file | " + all.length + " bytes |\n| first request | 1,048,576 bytes |\n"
                 + "| second request, cut off after | 300,000 bytes |\n| kept when the connection dropped (Upload-Offset) | "
-                + kept + " bytes |\n| resumed from | " + resumed.getOffset() + " |\n| SHA-256 of the file sent | "
+                + kept + " bytes |\n| resumed from (HEAD) | " + resumedFrom + " |\n| SHA-256 of the file sent | "
                 + sha256(file) + " |\n| SHA-256 stored for the document | " + stored + " |\n");
     }
 

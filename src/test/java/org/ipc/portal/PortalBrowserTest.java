@@ -133,6 +133,8 @@ class PortalBrowserTest {
         WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
         assertThat(browser.getCurrentUrl()).contains("/realms/ipc/").contains("client_id=ipc-portal")
                 .contains("code_challenge_method=S256");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as("Keycloak's page in the browser's language")
+                .startsWith("es");
         screenshot("es-0-keycloak-sign-in");
         name.sendKeys("physician");
         browser.findElement(By.id("password")).sendKeys("physician");
