@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.ipc.api.Downloads;
+import org.ipc.api.Idempotent;
 import org.ipc.api.Ids;
 import org.ipc.api.PortalForms;
 import org.ipc.cases.CaseService;
@@ -61,6 +63,7 @@ import org.ipc.physicians.ReferringPhysician;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -116,8 +119,32 @@ public class PortalPages {
     public record Choice(String value, String label) {
     }
 
+    /**
+     * A case from the page, once per form shown: the form carries a key of its own (the field {@code submission}),
+     * used as the API's {@code Idempotency-Key}, so a second press of the button (a slow link, a double tap) gets the
+     * first press's answer, the same case, instead of a second case.
+     */
+    @ApplicationScoped
+    public static class Submissions {
+
+        @Inject
+        CaseService cases;
+
+        @Idempotent("submit-case-page")
+        public Response submit(NewCaseRequest request, @RestHeader("Idempotency-Key") String key) {
+            PortalCaseView created = cases.submit(request);
+            return Response.seeOther(URI.create("/portal/cases/" + created.id())).build();
+        }
+    }
+
+    private static final java.util.regex.Pattern SUBMISSION_KEY = java.util.regex.Pattern
+            .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     @Inject
     CaseService cases;
+
+    @Inject
+    Submissions submissions;
 
     @Inject
     Withdrawals withdrawals;
@@ -161,6 +188,7 @@ public class PortalPages {
         Map<String, String> blank = new LinkedHashMap<>();
         blank.put("urgency", "ROUTINE");
         blank.put("type", "SECOND_OPINION");
+        blank.put("submission", UUID.randomUUID().toString());
         return newCasePage(words(), blank, Map.of());
     }
 
@@ -179,6 +207,9 @@ public class PortalPages {
             form.put(field, value == null || value.isBlank() ? null : value.strip());
         }
         form.put("emailConsent", sent.getFirst("emailConsent") == null ? null : "on");
+        String submission = sent.getFirst("submission");
+        form.put("submission", submission != null && SUBMISSION_KEY.matcher(submission).matches() ? submission
+                : UUID.randomUUID().toString());
         Map<String, String> errors = new LinkedHashMap<>();
         CaseType type = parseEnum(CaseType.class, form.get("type"), "type", errors, w);
         Urgency urgency = parseEnum(Urgency.class, form.get("urgency"), "urgency", errors, w);
@@ -201,8 +232,7 @@ public class PortalPages {
         }
         if (errors.isEmpty()) {
             try {
-                PortalCaseView created = cases.submit(request);
-                return seeOther("/portal/cases/" + created.id());
+                return submissions.submit(request, form.get("submission"));
             } catch (InvalidInputException invalid) {
                 for (FieldError e : invalid.errors()) {
                     String field = e.field().replace("patient.", "");

@@ -82,9 +82,16 @@ class PortalPagesTest {
         assertNoRawKeys(refused.body());
 
         fields.put("timeZone", "America/Sao_Paulo");
+        Matcher key = Pattern.compile("name=\"submission\" value=\"([0-9a-f-]{36})\"").matcher(refused.body());
+        assertThat(key.find()).as("the form's own submission key, kept after the error").isTrue();
+        fields.put("submission", key.group(1));
         HttpResponse<String> sent = physician.post("/portal/cases", WebSession.withCsrf(csrf, fields));
         assertThat(sent.statusCode()).isEqualTo(303);
         String location = sent.headers().firstValue("Location").orElseThrow();
+        // a second press of the button on a slow link: the same case, not a second one
+        HttpResponse<String> again = physician.post("/portal/cases", WebSession.withCsrf(csrf, fields));
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).hasValue(location);
         Matcher id = CASE_LINK.matcher(location);
         assertThat(id.find()).isTrue();
         String caseId = id.group(1);
