@@ -13,6 +13,8 @@ import io.vertx.ext.web.Router;
 /**
  * Refuses an over-large request from its Content-Length alone, before a byte of its body is read: JSON bodies are
  * small, uploads may carry one document of the configured size. The answer is problem+json like every other.
+ * Pieces of resumable uploads ({@code application/offset+octet-stream}) are streamed to disk, never buffered, and
+ * checked against the length their upload announced.
  * (A chunked body with no length is still cut off by {@code quarkus.http.limits.max-body-size}.)
  */
 @ApplicationScoped
@@ -34,6 +36,11 @@ public class RequestSizeLimits {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
             boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+            if (type != null && type.toLowerCase().startsWith("application/offset+octet-stream")) {
+                // a resumable upload's piece: streamed to disk as it arrives, bounded by the upload's own length
+                rc.next();
+                return;
+            }
             long limit = multipart ? maxUpload : maxJsonSize;
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {

@@ -96,6 +96,26 @@ public class DocumentService {
         }
     }
 
+    /**
+     * A resumable upload, assembled: the same checks as a multipart upload (name, type from the content, declared
+     * type, UTF-8 text, checksum) with the resumable uploads' size limit, and the same outcome: a case document,
+     * audited, and records received on the case's timeline.
+     */
+    public DocumentView uploadAssembledAsPhysician(UUID caseId, UploadedFile file, DocumentKind kind, String language,
+            long maxSize) {
+        Checked checked = check(file, "file", maxSize);
+        QuarkusTransaction.requiringNew().run(() -> access.ownCase(caseId));
+        try (StagedContent content = stage(List.of(checked))) {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                PatientCase c = access.ownCase(caseId);
+                List<DocumentView> stored = store(c.id, List.of(checked), content, kind, language, user.id(), false);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, "1 document (resumable upload)");
+                lifecycle.recordEvent(c.id, CaseEvent.Kind.RECORDS_RECEIVED, null, user.id());
+                return stored.get(0);
+            });
+        }
+    }
+
     /** Hospital staff attach any kind of document (an opinion letter, an estimate, a translation). */
     public Page<DocumentView> uploadAsStaff(UUID caseId, List<UploadedFile> files, String kindText, String language) {
         List<Checked> checked = check(files);
@@ -164,12 +184,12 @@ public class DocumentService {
         }
         List<Checked> checked = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            checked.add(check(files.get(i), "file[" + i + "]"));
+            checked.add(check(files.get(i), "file[" + i + "]", config.maxFileSize()));
         }
         return checked;
     }
 
-    private Checked check(UploadedFile upload, String field) {
+    private Checked check(UploadedFile upload, String field, long maxSize) {
         String name = FileNames.check(upload.fileName())
                 .orElseThrow(() -> InvalidInputException.field(field, "the file name must be a plain name of at most "
                         + "255 characters, without folders or control characters"));
@@ -179,9 +199,9 @@ public class DocumentService {
             if (size == 0) {
                 throw InvalidInputException.field(field, name + " is empty");
             }
-            if (size > config.maxFileSize()) {
+            if (size > maxSize) {
                 throw new RejectedContentException(RejectedContentException.Reason.TOO_LARGE, "File too large", field, name + " is larger than the limit of "
-                        + config.maxFileSize() / (1024 * 1024) + " MB");
+                        + maxSize / (1024 * 1024) + " MB");
             }
             String detected = ContentCheck.detect(path);
             if (detected == null) {
@@ -252,7 +272,8 @@ public class DocumentService {
         return d.kind.releasedBy().map(happened::contains).orElse(true);
     }
 
-    private static String language(String tag) {
+    /** A BCP 47 tag as stored, or null; a malformed one is refused naming {@code language}. */
+    public static String language(String tag) {
         if (tag == null || tag.isBlank()) {
             return null;
         }

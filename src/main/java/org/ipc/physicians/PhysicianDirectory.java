@@ -73,4 +73,17 @@ public class PhysicianDirectory {
             p.updatedAt = Instant.now(clock);
         }
     }
+
+    /**
+     * Keeps the language and time zone the physician chose for the portal's pages. The caller checks them against
+     * the pages' languages and the IANA zones; null leaves the browser's language (or UTC) in force.
+     */
+    @Transactional
+    public ReferringPhysician choosePortalPreferences(String language, String timeZone) {
+        ReferringPhysician p = current();
+        p.portalLanguage = language;
+        p.timeZone = timeZone;
+        p.updatedAt = Instant.now(clock);
+        return p;
+    }
 }

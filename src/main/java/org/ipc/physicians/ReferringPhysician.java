@@ -33,6 +33,14 @@ public class ReferringPhysician extends PanacheEntityBase {
     /** ISO 3166-1 alpha-2. */
     public String country;
 
+    /** The language the physician chose for the portal's pages (en, es, pt, zh, ar); null: the browser's. */
+    @Column(name = "portal_language")
+    public String portalLanguage;
+
+    /** The IANA time zone the portal shows times in; null: the browser's guess, else UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

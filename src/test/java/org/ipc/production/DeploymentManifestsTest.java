@@ -80,8 +80,19 @@ class DeploymentManifestsTest {
         var container = pod.getContainers().get(0);
         assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-        assertThat(container.getVolumeMounts()).singleElement().satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
-        assertThat(pod.getVolumes()).singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        // two writable places: /tmp for multipart spooling, and the uploads in progress on a volume every replica shares
+        assertThat(container.getVolumeMounts()).extracting(m -> m.getMountPath())
+                .containsExactlyInAnyOrder("/tmp", "/var/lib/ipc/uploads");
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("tmp"))
+                .singleElement().satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
+        var uploads = pod.getVolumes().stream().filter(v -> v.getName().equals("uploads")).findFirst().orElseThrow();
+        var claim = one(io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class);
+        assertThat(uploads.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+        assertThat(container.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("IPC_UPLOADS_DIRECTORY");
+            assertThat(e.getValue()).isEqualTo("/var/lib/ipc/uploads");
+        });
         assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
         assertThat(container.getResources().getLimits().get("memory").toString()).isEqualTo("640Mi");
         assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
@@ -158,6 +169,7 @@ class DeploymentManifestsTest {
                 case "HorizontalPodAutoscaler" -> HorizontalPodAutoscaler.class;
                 case "NetworkPolicy" -> NetworkPolicy.class;
                 case "Secret" -> Secret.class;
+                case "PersistentVolumeClaim" -> io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class;
                 default -> throw new AssertionError(file + " has a " + document.path("kind") + " no test reads");
             };
             STRICT.treeToValue(document, model);

@@ -50,6 +50,10 @@ class PackagedServiceIT {
     private static final long UPLOAD = 50L * 1024 * 1024;
     /** Large enough that a service holding it in memory fails: the production heap is 160 MB. */
     private static final long LARGE = 300L * 1024 * 1024;
+    /** The resumable upload measured: 1 GB. */
+    private static final long GIGABYTE = 1024L * 1024 * 1024;
+    /** Its pieces: 50 MB each. */
+    private static final long PIECE = 50L * 1024 * 1024;
 
     @BeforeAll
     static void startServiceAsProductionDoes() throws Exception {
@@ -195,6 +199,119 @@ class PackagedServiceIT {
         uploadFigures = ("documents through the S3 store, heap 160 MB: 50 MB upload %d ms, 300 MB download %d ms; "
                 + "service RSS %d MB before, %d MB peak (+%d MB)%n").formatted(uploadMillis, downloadMillis,
                 before / 1024, peak / 1024, (peak - before) / 1024);
+    }
+
+    /**
+     * A 1 GB file by tus, in pieces of 50 MB (the HTTP layer's body limit is 60 MB), through the service with its
+     * production heap: each piece streams to disk as it arrives, so neither the heap nor the resident memory grows
+     * with the file.
+     * The peaks are measured (resident memory from /proc, the heap in use from the service's own metrics) and written to
+     * target/resumable-upload-memory.md.
+     */
+    @Test
+    @Order(2)
+    void aGigabyteResumableUploadStreamsThroughTheProductionHeap() throws Exception {
+        String physician = issuer.token("dr-haddad", "physician");
+        String caseId = given().auth().oauth2(physician).contentType(ContentType.JSON)
+                .body(CaseRequests.secondOpinion()).when().post("/api/portal/cases")
+                .then().statusCode(201).extract().path("id");
+        Path study = Path.of("target", "it-gigabyte-study.pdf");
+        String sha = writePdf(study, GIGABYTE);
+        String location = given().auth().oauth2(physician).header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", String.valueOf(GIGABYTE))
+                .header("Upload-Metadata", "filename " + java.util.Base64.getEncoder().encodeToString(
+                        "ct-study.pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ",filetype "
+                        + java.util.Base64.getEncoder().encodeToString("application/pdf".getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)))
+                .when().post("/api/portal/cases/" + caseId + "/uploads").then().statusCode(201)
+                .extract().header("Location");
+
+        long before = service.residentKb();
+        Sampler rss = new Sampler();
+        HeapSampler heap = new HeapSampler();
+        long started = System.nanoTime();
+        // HTTP/1.1, as tus clients speak it (the JDK client would otherwise ask to upgrade to HTTP/2 in clear text);
+        // pieces of 50 MB, under the HTTP layer's body limit (QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE, 60 MB)
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> sent = null;
+        int pieces = 0;
+        try (java.io.InputStream file = Files.newInputStream(study)) {
+            for (long offset = 0; offset < GIGABYTE; offset += PIECE, pieces++) {
+                byte[] piece = file.readNBytes((int) Math.min(PIECE, GIGABYTE - offset));
+                sent = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                        .header("Authorization", "Bearer " + physician).header("Tus-Resumable", "1.0.0")
+                        .header("Content-Type", "application/offset+octet-stream")
+                        .header("Upload-Offset", String.valueOf(offset))
+                        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofByteArray(piece)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+            }
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        long peakRss = rss.stop();
+        long[] heapPeak = heap.stop();
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
+        assertThat(sent.headers().firstValue("Upload-Offset")).hasValue(String.valueOf(GIGABYTE));
+        assertThat(sent.headers().firstValue("X-Document-Sha256")).as("stored, and the file sent").hasValue(sha);
+        Files.delete(study);
+        String figures = ("# A 1 GB resumable upload through the packaged service%n%n"
+                + "JVM flags as k8s/ipc-coordination.yaml sets them (`%s`), MALLOC_ARENA_MAX=2, documents in S3 (S3Proxy); "
+                + "1,073,741,824 bytes in %d PATCH pieces of 50 MB over loopback, then the file checked (type, SHA-256) and stored.%n%n"
+                + "| | |%n| --- | --- |%n| time (receive, check, store) | %d ms |%n| resident memory before | %d MB |%n"
+                + "| resident memory, peak | %d MB (+%d MB) |%n| heap in use, peak (the service's /q/metrics, every 200 ms) | %d MB of %d MB committed |%n"
+                + "| SHA-256 | %s |%n").formatted(PackagedService.productionJvmFlags(), pieces, millis, before / 1024,
+                peakRss / 1024, (peakRss - before) / 1024, heapPeak[0] / 1024, heapPeak[1] / 1024, sha);
+        Files.writeString(Path.of("target", "resumable-upload-memory.md"), figures);
+        System.out.print(figures);
+        assertThat(heapPeak[0]).as("heap in use stays within the 160 MB heap").isLessThan(160 * 1024);
+    }
+
+    /**
+     * Samples the service's heap in use and committed (KiB) from its own Prometheus metrics (Micrometer's
+     * jvm_memory_used_bytes and jvm_memory_committed_bytes of area heap) every 200 ms until stopped; answers the
+     * peaks.
+     */
+    private static final class HeapSampler {
+        private final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
+        private final Thread thread;
+
+        HeapSampler() {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        String metrics = http.send(java.net.http.HttpRequest.newBuilder(service.base.resolve("/q/metrics"))
+                                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                        used.accumulateAndGet(sum(metrics, "jvm_memory_used_bytes"), Math::max);
+                        committed.accumulateAndGet(sum(metrics, "jvm_memory_committed_bytes"), Math::max);
+                        samples.incrementAndGet();
+                        Thread.sleep(200);
+                    } catch (IOException e) {
+                        // the service is busy; the next sample will tell
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.start();
+        }
+
+        private static long sum(String metrics, String name) {
+            return metrics.lines().filter(l -> l.startsWith(name + "{") && l.contains("area=\"heap\""))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) / 1024).sum();
+        }
+
+        long[] stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            assertThat(samples.get()).as("the heap was sampled").isPositive();
+            return new long[] { used.get(), committed.get() };
+        }
     }
 
     /** Samples the service's resident memory until stopped; answers the peak in KiB. */

@@ -124,6 +124,18 @@ class SecurityMatrixTest {
                         .body(Map.of("body", "Any news?")).post(portal(sharedCase) + "/messages")),
                 api("GET", "/api/portal/cases/{id}/messages", Set.of(P),
                         (r, role, ok) -> r.get(portal(sharedCase) + "/messages")),
+                api("OPTIONS", "/api/portal/cases/{id}/uploads", Set.of(P),
+                        (r, role, ok) -> r.options(portal(sharedCase) + "/uploads")),
+                api("POST", "/api/portal/cases/{id}/uploads", Set.of(P),
+                        (r, role, ok) -> announce(r, TUS_TEXT.length).post(portal(sharedCase) + "/uploads")),
+                api("HEAD", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P),
+                        (r, role, ok) -> r.header("Tus-Resumable", "1.0.0").head(sharedUpload())),
+                api("PATCH", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P),
+                        (r, role, ok) -> piece(r).patch(ok ? tusUpload() : sharedUpload())),
+                api("POST", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P), (r, role, ok) -> piece(r)
+                        .header("X-HTTP-Method-Override", "PATCH").post(ok ? tusUpload() : sharedUpload())),
+                api("DELETE", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P), (r, role, ok) -> r
+                        .header("Tus-Resumable", "1.0.0").delete(ok ? tusUpload() : sharedUpload())),
 
                 api("GET", "/api/cases/{id}", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase))),
                 api("GET", "/api/cases/{id}/diagram", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/diagram")),
@@ -185,7 +197,112 @@ class SecurityMatrixTest {
                     Map<String, String> form = new HashMap<>(csrf(s, role));
                     form.put("body", "We have your records.");
                     return s.post("/inbox/cases/" + sharedCase + "/messages", form);
-                }));
+                }),
+
+                page("GET", "/portal", Set.of(P), (s, role, ok) -> pages(role).get("/portal")),
+                page("GET", "/portal/cases/new", Set.of(P), (s, role, ok) -> pages(role).get("/portal/cases/new")),
+                page("POST", "/portal/cases", Set.of(P), (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(pagesCsrf(role));
+                    form.putAll(Map.of("type", "SECOND_OPINION", "department", "cancer-center", "urgency", "ROUTINE",
+                            "clinicalSummary", "Synthetic summary.", "givenName", "Ana", "familyName", "Souza",
+                            "birthDate", "1968-04-02", "sex", "female", "countryOfResidence", "BR"));
+                    form.putAll(Map.of("preferredLanguage", "pt-BR", "timeZone", "America/Sao_Paulo"));
+                    return pages(role).post("/portal/cases", form);
+                }),
+                page("GET", "/portal/cases/{id}", Set.of(P), (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase)),
+                page("POST", "/portal/cases/{id}/messages", Set.of(P), (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(pagesCsrf(role));
+                    form.put("body", "Any news?");
+                    return pages(role).post("/portal/cases/" + sharedCase + "/messages", form);
+                }),
+                page("POST", "/portal/cases/{id}/documents", Set.of(P), (s, role, ok) -> pages(role).postFile(
+                        "/portal/cases/" + sharedCase + "/documents", pagesCsrf(role), "records.pdf", "application/pdf",
+                        SampleFiles.pdf())),
+                page("GET", "/portal/cases/{id}/documents/{docId}", Set.of(P),
+                        (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase + "/documents/" + sharedDoc)),
+                page("GET", "/portal/cases/{id}/withdraw", Set.of(P),
+                        (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase + "/withdraw")),
+                page("POST", "/portal/cases/{id}/withdraw", Set.of(P), (s, role, ok) -> pages(role).post(
+                        "/portal/cases/" + (ok ? Portal.submit(P) : sharedCase) + "/withdraw", pagesCsrf(role))),
+                page("GET", "/portal/settings", Set.of(P), (s, role, ok) -> pages(role).get("/portal/settings")),
+                page("POST", "/portal/settings", Set.of(P), (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(pagesCsrf(role));
+                    form.put("language", "en");
+                    return pages(role).post("/portal/settings", form);
+                }),
+                page("OPTIONS", "/portal/uploads/{id}", Set.of(P),
+                        (s, role, ok) -> pages(role).call("OPTIONS", "/portal/uploads/" + sharedCase, Map.of(), null)),
+                page("POST", "/portal/uploads/{id}", Set.of(P), (s, role, ok) -> pages(role).call("POST",
+                        "/portal/uploads/" + sharedCase, pageTus(role, Map.of("Upload-Length",
+                                String.valueOf(TUS_TEXT.length), "Upload-Metadata", TUS_METADATA)), null)),
+                page("HEAD", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call("HEAD",
+                        pageUpload(sharedUpload()), pageTus(role, Map.of()), null)),
+                page("PATCH", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call("PATCH",
+                        pageUpload(ok ? tusUpload() : sharedUpload()), pageTus(role, Map.of("Content-Type",
+                                "application/offset+octet-stream", "Upload-Offset", "0")), TUS_TEXT)),
+                page("POST", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call("POST",
+                        pageUpload(ok ? tusUpload() : sharedUpload()), pageTus(role, Map.of("Content-Type",
+                                "application/offset+octet-stream", "Upload-Offset", "0", "X-HTTP-Method-Override",
+                                "PATCH")), TUS_TEXT)),
+                page("DELETE", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call(
+                        "DELETE", pageUpload(ok ? tusUpload() : sharedUpload()), pageTus(role, Map.of()), null)));
+    }
+
+    // ---- the physicians' pages and resumable uploads ----------------------------------------------------------
+
+    private static final byte[] TUS_TEXT = "Synthetic lab values.\n".getBytes(StandardCharsets.UTF_8);
+    private static final String TUS_METADATA = "filename " + Base64.getEncoder().encodeToString(
+            "labs.txt".getBytes(StandardCharsets.UTF_8)) + ",filetype " + Base64.getEncoder().encodeToString(
+            "text/plain".getBytes(StandardCharsets.UTF_8));
+    private final Map<String, WebSession> pageSessions = new HashMap<>();
+    private String sharedUpload;
+
+    /** A session signed in at the physicians' pages (a staff role lands on 403 there). */
+    private WebSession pages(String user) {
+        return pageSessions.computeIfAbsent(user, u -> WebSession.signIn(URI.create(root.toString()), u, "/portal", "en"));
+    }
+
+    /** The pages' CSRF field for a physician; a role that may not open the pages has none and sends none. */
+    private Map<String, String> pagesCsrf(String role) {
+        return P.equals(role) ? Map.of("csrf-token", pages(role).csrfField("/portal/settings")) : Map.of();
+    }
+
+    /** tus headers the pages' script sends: the version and, for a physician, the CSRF value. */
+    private Map<String, String> pageTus(String role, Map<String, String> more) {
+        Map<String, String> headers = new HashMap<>(more);
+        headers.put("Tus-Resumable", "1.0.0");
+        pagesCsrf(role).values().forEach(value -> headers.put("X-CSRF-Token", value));
+        return headers;
+    }
+
+    private static RequestSpecification announce(RequestSpecification request, int length) {
+        return request.header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(length))
+                .header("Upload-Metadata", TUS_METADATA);
+    }
+
+    private static RequestSpecification piece(RequestSpecification request) {
+        return request.header("Tus-Resumable", "1.0.0").header("Upload-Offset", "0")
+                .contentType("application/offset+octet-stream").body(TUS_TEXT);
+    }
+
+    /** A new upload of the shared case, by the physician: its path under the API. */
+    private String tusUpload() {
+        String location = announce(as(P), TUS_TEXT.length).post(portal(sharedCase) + "/uploads").then()
+                .statusCode(201).extract().header("Location");
+        return URI.create(location).getPath();
+    }
+
+    /** One upload every refused role is tried on, and nothing may change it. */
+    private String sharedUpload() {
+        if (sharedUpload == null) {
+            sharedUpload = tusUpload();
+        }
+        return sharedUpload;
+    }
+
+    /** The same upload under the pages. */
+    private static String pageUpload(String apiPath) {
+        return apiPath.replaceFirst("^/api/portal/cases/([^/]+)/uploads/", "/portal/uploads/$1/");
     }
 
     @Test
@@ -214,12 +331,14 @@ class SecurityMatrixTest {
                 }
             } else {
                 int status = given().redirects().follow(false).when().request(row.method(),
-                        row.path().replace("{id}", sharedCase)).then().extract().statusCode();
+                        row.path().replace("{id}", sharedCase).replaceAll("\\{[A-Za-z]+\\}", "none")).then()
+                        .extract().statusCode();
                 record(answers, failures, row, "no token", status, 302);
                 for (String role : ordered(row)) {
                     boolean allowed = row.allowed().contains(role);
                     int answer = row.page().call(session(role), role, allowed).statusCode();
-                    record(answers, failures, row, role, answer, allowed ? (row.method().equals("POST") ? 303 : 200) : 403);
+                    int success = row.path().startsWith("/portal/uploads") ? 2 : row.method().equals("POST") ? 303 : 200;
+                    record(answers, failures, row, role, answer, allowed ? success : 403);
                 }
             }
         }

@@ -147,6 +147,12 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                 // the page's tokens carry the demo realm's groups claim too, like the test clients' (ipc-demo.json)
                 ((ObjectNode) client).withArray("protocolMappers").add(demoGroupsMapper(demo));
             }
+            if ("ipc-portal".equals(client.path("clientId").asText())) {
+                // the service's own portal pages sign physicians in through this client
+                ((ArrayNode) client.withArray("redirectUris")).add("http://localhost:" + appPort + "/portal/*")
+                        .add("http://localhost:" + appPort + "/portal");
+                ((ArrayNode) client.withArray("webOrigins")).add("http://localhost:" + appPort);
+            }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("ipc-realm.json").toFile(), realm);
         ObjectNode other = (ObjectNode) JSON.readTree(Path.of("src", "test", "resources", "keycloak",

@@ -51,6 +51,8 @@ public final class PackagedService {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
         env.put("IPC_DOCUMENTS_DIRECTORY", documents.toAbsolutePath().toString());
+        env.put("IPC_UPLOADS_DIRECTORY", documents.resolveSibling(documents.getFileName() + "-uploads").toAbsolutePath()
+                .toString());
         return env;
     }
 

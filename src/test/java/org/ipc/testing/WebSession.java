@@ -31,6 +31,7 @@ public final class WebSession {
     private final HttpClient http;
     private final URI base;
     private HttpResponse<String> landing;
+    private String language;
 
     private WebSession(URI base) {
         this.base = base;
@@ -40,8 +41,17 @@ public final class WebSession {
 
     /** Signs {@code user} in at {@code base} (e.g. http://localhost:18081) through the realm's login page. */
     public static WebSession signIn(URI base, String user) {
+        return signIn(base, user, "/inbox", null);
+    }
+
+    /**
+     * Signs {@code user} in at the page {@code start} (the inbox, or the physicians' {@code /portal}); the browser's
+     * {@code Accept-Language} is {@code language} when given.
+     */
+    public static WebSession signIn(URI base, String user, String start, String language) {
         WebSession session = new WebSession(base);
-        HttpResponse<String> login = session.follow(session.send(session.request("/inbox").GET()));
+        session.language = language;
+        HttpResponse<String> login = session.follow(session.send(session.request(start).GET()));
         Matcher form = LOGIN_FORM.matcher(login.body());
         if (login.statusCode() != 200 || !form.find()) {
             throw new AssertionError("no login form at " + login.uri() + " (" + login.statusCode() + ")");
@@ -51,7 +61,7 @@ public final class WebSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("username", user, "password", user,
                         "credentialId", ""))))));
-        if (back.statusCode() != 200 && back.statusCode() != 403 || !back.uri().getPath().startsWith("/inbox")) {
+        if (back.statusCode() != 200 && back.statusCode() != 403 || !back.uri().getPath().startsWith(start)) {
             throw new AssertionError("signing in as " + user + " ended at " + back.uri() + " with "
                     + back.statusCode());
         }
@@ -92,7 +102,43 @@ public final class WebSession {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return language == null ? request : request.header("Accept-Language", language);
+    }
+
+    /** Posts a multipart form with one file part named {@code file} and plain fields, as a browser does. */
+    public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, String type,
+            byte[] content) {
+        String boundary = "----ipc" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** Any request the page's script makes: a method, headers and a body (or none). */
+    public HttpResponse<String> call(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** The bytes of a download. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

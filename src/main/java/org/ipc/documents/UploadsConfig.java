@@ -1,0 +1,35 @@
+package org.ipc.documents;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Resumable (tus) uploads: how large, where the bytes wait, how long an abandoned one is kept. */
+@ConfigMapping(prefix = "ipc.uploads")
+public interface UploadsConfig {
+
+    /** Largest file a resumable upload may announce, in bytes (2 GB). */
+    @WithDefault("2147483648")
+    long maxSize();
+
+    /**
+     * Where the bytes of uploads in progress wait until they are complete: a directory every replica mounts (a
+     * shared volume), so that an upload begun through one replica continues through another.
+     */
+    @WithDefault("data/uploads")
+    Path directory();
+
+    /** An upload untouched for this long is abandoned: its row and bytes are removed. */
+    @WithDefault("24H")
+    Duration expireAfter();
+
+    /** How often the sweep for abandoned uploads runs ({@code off} to never). */
+    @WithDefault("15m")
+    String sweepEvery();
+
+    /** How long a writer's claim on an upload holds without being renewed (a replica that died mid-request). */
+    @WithDefault("60S")
+    Duration lease();
+}
