@@ -13,5 +13,10 @@ public enum CaseStatus {
     FOLLOW_UP,
     CLOSED,
     DECLINED,
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Whether the case has ended: closed, declined or withdrawn. */
+    public boolean ended() {
+        return this == CLOSED || this == DECLINED || this == WITHDRAWN;
+    }
 }

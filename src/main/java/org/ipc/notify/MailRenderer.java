@@ -16,6 +16,7 @@ import org.ipc.cases.PatientCase;
 import org.ipc.notify.Milestone.Recipient;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.officehours.OfficeHoursConfig;
+import org.ipc.patients.PatientLanguage;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

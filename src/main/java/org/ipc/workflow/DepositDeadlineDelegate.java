@@ -33,8 +33,7 @@ public class DepositDeadlineDelegate implements JavaDelegate {
         BusinessDuration before = BusinessDuration.parse(ModelProperties.required(
                 (BaseElement) execution.getBpmnModelElementInstance(), "dueBeforeAdmission"));
         LocalDate admission = localDate((Date) execution.getVariable(ADMISSION), office.zone());
-        var admissionMorning = office.currentOrNextWindow(admission.atStartOfDay(office.zone()).toInstant()).opens();
-        execution.setVariable(DEPOSIT_DUE, Date.from(office.plus(admissionMorning, before.negated())));
+        execution.setVariable(DEPOSIT_DUE, Date.from(office.before(admission, before)));
     }
 
     static LocalDate localDate(Date date, ZoneId zone) {
