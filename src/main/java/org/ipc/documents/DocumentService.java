@@ -1,5 +1,6 @@
 package org.ipc.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
 import org.ipc.cases.PatientCase;
 import org.ipc.cases.ProcessMessages;
+import org.ipc.crypto.ContentCipher;
 import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
 import org.jboss.logging.Logger;
@@ -80,6 +82,9 @@ public class DocumentService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ContentCipher cipher;
 
     /** A referring physician adds records to their own case; a case waiting for records hears of them. */
     public StoredResponse uploadAsPhysician(UUID caseId, List<FileUpload> files, String kindText, String language,
@@ -150,6 +155,60 @@ public class DocumentService {
         Document d = Document.inCase(caseId, documentId).orElseThrow(() -> ProblemException.notFound("Document"));
         audit.record(AuditAction.DOCUMENT_DOWNLOADED, caseId, "document " + d.id);
         return open(d);
+    }
+
+    /**
+     * A paper the service wrote itself (an estimate, a visa letter), stored with the case's documents in the caller's
+     * transaction; {@code sealed} stores it encrypted, for papers that name identifiers such as passport numbers.
+     * The caller audits the action that made it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Document storeGenerated(UUID caseId, DocumentKind kind, String fileName, String contentType, byte[] content,
+            String language, boolean sealed) {
+        String stored;
+        String contentKey = null;
+        byte[] bytes = content;
+        if (sealed) {
+            ContentCipher.Sealed encrypted = cipher.encrypt(content);
+            bytes = encrypted.content();
+            contentKey = encrypted.sealedKey();
+        }
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            stored = storage.store(in, bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store a document", e);
+        }
+        forgetIfRolledBack(stored);
+        Document d = new Document();
+        d.id = UUID.randomUUID();
+        d.caseId = caseId;
+        d.kind = kind;
+        d.fileName = fileName;
+        d.contentType = contentType;
+        d.sizeBytes = content.length;
+        d.sha256 = sha256(content);
+        d.language = language;
+        d.storageKey = stored;
+        d.uploadedBy = user.id();
+        d.uploadedByStaff = true;
+        d.uploadedAt = Instant.now(clock);
+        d.position = (int) Document.count("caseId", caseId) + 1;
+        d.contentKey = contentKey;
+        d.persist();
+        return d;
+    }
+
+    /** The document's content key sealed under the current data key, when it was sealed under an older one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resealContentKeys() {
+        int changed = 0;
+        for (Document d : Document.<Document>list("contentKey is not null")) {
+            if (!cipher.isCurrent(d.contentKey)) {
+                d.contentKey = cipher.resealKey(d.contentKey);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** An upload's file after its checks: where it is, what it is, its digest. */
@@ -259,6 +318,13 @@ public class DocumentService {
 
     private Download open(Document d) {
         try {
+            if (d.contentKey != null) {
+                byte[] encrypted;
+                try (InputStream in = storage.open(d.storageKey)) {
+                    encrypted = in.readAllBytes();
+                }
+                return new Download(d, new ByteArrayInputStream(cipher.decrypt(encrypted, d.contentKey)));
+            }
             return new Download(d, storage.open(d.storageKey));
         } catch (IOException e) {
             throw new UncheckedIOException("stored content of document " + d.id + " cannot be read", e);
@@ -287,6 +353,14 @@ public class DocumentService {
     private static String fingerprint(UUID caseId, DocumentKind kind, String language, List<Checked> files) {
         return caseId + "|" + kind + "|" + language + "|" + files.stream().map(f -> f.fileName() + ":" + f.sha256())
                 .collect(Collectors.joining(","));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String sha256(Path path) throws IOException {
