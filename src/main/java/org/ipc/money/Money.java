@@ -81,6 +81,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return format.format(amount);
     }
 
+    /** The ISO code and the amount as {@code locale} groups digits: {@code USD 48,000.50}, for letters abroad. */
+    public String withCode(Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        return currency.getCurrencyCode() + " " + format.format(amount);
+    }
+
     /** The plain amount as the API writes it: {@code "48000.00"}. */
     public String plain() {
         return amount.toPlainString();

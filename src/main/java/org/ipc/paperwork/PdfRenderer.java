@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,25 +27,33 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 @ApplicationScoped
 public class PdfRenderer {
 
-    /** A font shipped under {@code src/main/resources/fonts} (SIL Open Font License, see the OFL files beside it). */
-    private record Face(String resource, String family, int weight) {
+    /**
+     * A font shipped under {@code src/main/resources/fonts} (SIL Open Font License, see the OFL files beside it), and
+     * the script that makes a page need it (null: every page).
+     */
+    private record Face(String resource, String family, int weight, Character.UnicodeScript script) {
     }
 
     private static final List<Face> FACES = List.of(
-            new Face("fonts/NotoSans-Regular.ttf", "Noto Sans", 400),
-            new Face("fonts/NotoSans-Bold.ttf", "Noto Sans", 700),
-            new Face("fonts/NotoNaskhArabic-Regular.ttf", "Noto Naskh Arabic", 400),
-            new Face("fonts/NotoNaskhArabic-Bold.ttf", "Noto Naskh Arabic", 700),
+            new Face("fonts/NotoSans-Regular.ttf", "Noto Sans", 400, null),
+            new Face("fonts/NotoSans-Bold.ttf", "Noto Sans", 700, null),
+            new Face("fonts/NotoNaskhArabic-Regular.ttf", "Noto Naskh Arabic", 400, Character.UnicodeScript.ARABIC),
+            new Face("fonts/NotoNaskhArabic-Bold.ttf", "Noto Naskh Arabic", 700, Character.UnicodeScript.ARABIC),
             // one weight: a full CJK face is 10 MB; bold Chinese text is drawn in it as well
-            new Face("fonts/NotoSansSC-Regular.ttf", "Noto Sans SC", 400));
+            new Face("fonts/NotoSansSC-Regular.ttf", "Noto Sans SC", 400, Character.UnicodeScript.HAN));
 
     /** The PDF of {@code xhtml}, laid out for a reader of {@code locale} (right to left for Arabic). */
     public byte[] render(String xhtml, Locale locale, boolean rightToLeft) {
+        PdfLog.install();
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        Set<Character.UnicodeScript> scripts = scripts(xhtml);
         for (Face face : FACES) {
-            // fonts are read only when the layout needs one of their characters
+            // the layout reads every font it is given: a page without Chinese is not given the 10 MB Chinese face
+            if (face.script() != null && !scripts.contains(face.script())) {
+                continue;
+            }
             builder.useFont(resource(face.resource()), face.family(), face.weight(), BaseRendererBuilder.FontStyle.NORMAL,
                     true);
         }
@@ -62,6 +72,21 @@ public class PdfRenderer {
             throw new UncheckedIOException("the PDF could not be laid out", e);
         }
         return out.toByteArray();
+    }
+
+    /** The scripts of the page's letters (Chinese punctuation and kana count as Han: the same face draws them). */
+    private static Set<Character.UnicodeScript> scripts(String text) {
+        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+        text.codePoints().filter(cp -> cp > 0x024F).forEach(cp -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+                    || script == Character.UnicodeScript.HANGUL || (cp >= 0x3000 && cp <= 0x303F)
+                    || (cp >= 0xFF00 && cp <= 0xFFEF)) {
+                script = Character.UnicodeScript.HAN;
+            }
+            scripts.add(script);
+        });
+        return scripts;
     }
 
     private static FSSupplier<InputStream> resource(String path) {

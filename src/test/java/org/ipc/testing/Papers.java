@@ -28,12 +28,15 @@ public final class Papers {
                 .then().statusCode(200).extract().asByteArray();
     }
 
-    /** The text PDFBox extracts, in logical order (right-to-left runs put back in reading order). */
+    /**
+     * The text PDFBox extracts, in logical order (right-to-left runs put back in reading order), with every run of
+     * white space (line ends included) as one space, so a value wrapped onto two lines still reads as written.
+     */
     public static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
-            return stripper.getText(document);
+            return stripper.getText(document).replaceAll("\\s+", " ");
         } catch (IOException e) {
             throw new UncheckedIOException("not a readable PDF", e);
         }
