@@ -25,6 +25,7 @@ import org.ipc.money.Money;
 import org.ipc.money.MoneyInput;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.security.CurrentUser;
+import org.jboss.logging.Logger;
 
 /**
  * The deposit's ledger: finance records each payment as it arrived; partial payments add up in the current
@@ -33,6 +34,8 @@ import org.ipc.security.CurrentUser;
  */
 @ApplicationScoped
 public class DepositService {
+
+    private static final Logger LOG = Logger.getLogger(DepositService.class);
 
     /** A rate written with more digits than this is a paste error, not a bank's rate. */
     private static final int RATE_MAX_DECIMALS = 10;
@@ -116,6 +119,7 @@ public class DepositService {
         p.position = (int) Payment.count("caseId", c.id) + 1;
         p.persist();
         audit.record(AuditAction.PAYMENT_RECORDED, c.id, "payment " + p.id);
+        LOG.infof("Payment %s recorded for case %s%s", p.id, c.id, foreign ? " at a recorded exchange rate" : "");
         return view(estimate, Payment.of(c.id));
     }
 

@@ -33,6 +33,7 @@ import org.ipc.officehours.BusinessClock;
 import org.ipc.officehours.BusinessDuration;
 import org.ipc.patients.PatientLanguage;
 import org.ipc.security.CurrentUser;
+import org.jboss.logging.Logger;
 
 /**
  * Finance's estimates: checked in one pass (every bad field named), numbered revisions that supersede and keep the
@@ -41,6 +42,8 @@ import org.ipc.security.CurrentUser;
  */
 @ApplicationScoped
 public class EstimateService {
+
+    private static final Logger LOG = Logger.getLogger(EstimateService.class);
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -116,6 +119,7 @@ public class EstimateService {
         Document d = documents.storeGenerated(c.id, DocumentKind.COST_ESTIMATE,
                 "estimate-" + c.reference + "-r" + e.revision + ".pdf", "application/pdf", paper, e.language, false);
         e.documentId = d.id;
+        LOG.infof("Estimate revision %d issued for case %s (%d items, document %s)", e.revision, c.id, e.items.size(), d.id);
         return EstimateView.of(e);
     }
 

@@ -38,6 +38,7 @@ import org.ipc.departments.DepartmentCatalog;
 import org.ipc.hospital.HospitalConfig;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.patients.PatientLanguage;
+import org.jboss.logging.Logger;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -49,6 +50,8 @@ import io.quarkus.qute.i18n.MessageBundles;
  */
 @ApplicationScoped
 public class ItineraryService {
+
+    private static final Logger LOG = Logger.getLogger(ItineraryService.class);
 
     private static final int MAX_APPOINTMENTS = 40;
 
@@ -126,6 +129,7 @@ public class ItineraryService {
             }
         }
         audit.record(AuditAction.ITINERARY_CHANGED, c.id, changed + " appointments changed");
+        LOG.infof("Itinerary of case %s set: %d appointments, %d changed", c.id, wanted.size(), changed);
         return view(c, Appointment.of(c.id), changed);
     }
 

@@ -38,6 +38,7 @@ import org.ipc.hospital.HospitalConfig;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.patients.CountryCode;
 import org.ipc.security.CurrentUser;
+import org.jboss.logging.Logger;
 
 /**
  * Visa invitation letters: issued by a coordinator from the approved plan (the current estimate, the deposit at
@@ -47,6 +48,8 @@ import org.ipc.security.CurrentUser;
  */
 @ApplicationScoped
 public class VisaLetterService {
+
+    private static final Logger LOG = Logger.getLogger(VisaLetterService.class);
 
     /** The purpose bound to a sealed passport number: it opens as nothing else. */
     static final String PASSPORT = "passport";
@@ -152,6 +155,8 @@ public class VisaLetterService {
                 "visa-invitation-" + c.reference + "-" + now.atZone(office.zone()).toLocalDate() + ".pdf",
                 "application/pdf", paper, "en", true);
         l.documentId = d.id;
+        LOG.infof("Visa letter %s issued for case %s with %d companions (document %s, sealed under key %s)", l.id,
+                c.id, l.companions.size(), d.id, cipher.currentKeyId());
         return VisaLetterView.of(l, code, url);
     }
 
@@ -191,6 +196,7 @@ public class VisaLetterService {
         for (VisaLetter l : inForce) {
             l.revokedAt = now;
             l.revokedReason = reason;
+            LOG.infof("Visa letter %s of case %s revoked", l.id, caseId);
         }
         return inForce.size();
     }
@@ -204,6 +210,10 @@ public class VisaLetterService {
         Optional<VisaLetter> letter = VerificationCodes.canonical(typedCode).map(VerificationCodes::digest)
                 .flatMap(VisaLetter::byCodeDigest);
         letter.ifPresent(l -> audit.record(AuditAction.VISA_LETTER_VERIFIED, l.caseId, "visa letter " + l.id));
+        if (letter.isEmpty()) {
+            // many of these from one address are someone guessing: the rate limiter's business, worth seeing here
+            LOG.debug("Verification of a code that matches no letter");
+        }
         return letter.map(l -> new Verification(l.isRevoked() ? Verification.Status.REVOKED : Verification.Status.VALID,
                 hospital.name(), l.nameInPassport, l.arrival, l.departure,
                 l.issuedAt.atZone(office.zone()).toLocalDate(),
