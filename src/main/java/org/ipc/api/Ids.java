@@ -14,6 +14,18 @@ public final class Ids {
         return parse(id).orElseThrow(() -> ProblemException.notFound(what));
     }
 
+    /**
+     * An engine id (a task's, a process instance's) as the engine makes them: up to 64 letters, digits and dashes;
+     * anything else names nothing, and is answered with a 404 for {@code what} before the engine is asked.
+     */
+    public static String requireEngineId(String id, String what) {
+        if (id == null || id.isEmpty() || id.length() > 64 || !id.chars().allMatch(c -> c < 0x80
+                && (Character.isLetterOrDigit(c) || c == '-'))) {
+            throw ProblemException.notFound(what);
+        }
+        return id;
+    }
+
     public static Optional<UUID> parse(String id) {
         if (id == null || id.length() != 36) {
             return Optional.empty();

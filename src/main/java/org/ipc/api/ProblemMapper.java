@@ -206,6 +206,9 @@ public class ProblemMapper {
     }
 
     private static String describe(JsonMappingException e) {
+        if (e instanceof TextWithoutControls.ControlCharacter) {
+            return TextWithoutControls.ControlCharacter.MESSAGE;
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             Class<?> target = invalid.getTargetType();
             if (target.isEnum()) {

@@ -1,5 +1,7 @@
 package org.ipc.api;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -32,13 +34,10 @@ public class RequestSizeLimits {
             long limit = multipart ? maxUpload : maxJsonSize;
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {
-                rc.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                                + "\"detail\":\"The request body is larger than the limit of " + limit / (1024 * 1024)
-                                + " MB" + (multipart ? " for one upload; send one large file at a time" : "")
-                                + "\",\"instance\":\"" + rc.request().path().replace("\"", "") + "\"}");
+                rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+                RouteProblems.answer(rc, 413, "Request too large", "The request body is larger than the limit of "
+                        + limit / (1024 * 1024) + " MB" + (multipart ? " for one upload; send one large file at a time"
+                                : ""), List.of());
                 return;
             }
             rc.next();

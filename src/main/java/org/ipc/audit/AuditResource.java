@@ -33,6 +33,8 @@ public class AuditResource {
     @Inject
     AuditQueries queries;
 
+    private static final int MAX_USER_ID = 255;
+
     @GET
     @Operation(summary = "Who read or changed patient data: newest first, filtered by case, user and time range "
             + "(from inclusive, to exclusive, ISO-8601 with offset)")
@@ -40,6 +42,10 @@ public class AuditResource {
             @RestQuery String to, @Valid @BeanParam PageRequest page) {
         UUID id = caseId == null || caseId.isBlank() ? null
                 : Ids.parse(caseId).orElseThrow(() -> ProblemException.badField("caseId", "must be a case id (UUID)"));
+        if (user != null && user.length() > MAX_USER_ID) {
+            // subjects are at most 255 characters; a longer filter would overflow the audit row of this very read
+            throw ProblemException.badField("user", "must be a user id of at most " + MAX_USER_ID + " characters");
+        }
         Instant start = instant(from, "from");
         Instant end = instant(to, "to");
         if (start != null && end != null && !start.isBefore(end)) {

@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
- * Dev mode only (never built into the packaged service): hands out an access token for a demo user from
- * Quarkus' in-process OIDC server, whose port changes on every start, so the README's curl walk can say
+ * Dev mode only (never built into the packaged service): hands out an access token for a demo user from the dev
+ * issuer ({@link DevIssuer}), so the README's curl walk can say
  * {@code TOKEN=$(curl -s localhost:8080/dev/token/physician)}.
  */
 @Path("/dev/token")
@@ -41,7 +41,7 @@ public class DevTokenResource {
     @ConfigProperty(name = "quarkus.oidc.client-id")
     String clientId;
 
-    @ConfigProperty(name = "quarkus.oidc.devservices.roles")
+    @ConfigProperty(name = "ipc.dev-users")
     java.util.Map<String, String> demoUsers;
 
     @Inject

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.ipc.api.Ids;
 import org.ipc.api.Page;
 import org.ipc.api.ProblemException;
 import org.ipc.audit.AuditAction;
@@ -148,7 +149,7 @@ public class InboxService {
             throw heldBy(task.getAssignee());
         }
         TaskForms.Submission form = TaskForms.validate(forms.getTaskFormData(taskId).getFormFields(), submitted,
-                office.zone());
+                office);
         PatientCase c = PatientCase.byProcessInstance(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
         lifecycle.recordNotes(c.id, task.getTaskDefinitionKey(), form.notes(), me);
@@ -202,7 +203,7 @@ public class InboxService {
 
     /** The task if the caller may see it: assigned to them, or a candidate task of one of their groups. */
     private Task visibleTask(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        Task task = tasks.createTaskQuery().taskId(Ids.requireEngineId(taskId, "Task")).singleResult();
         if (task == null || !(user.id().equals(task.getAssignee()) || sharesGroup(candidateGroups(taskId)))) {
             throw ProblemException.notFound("Task");
         }

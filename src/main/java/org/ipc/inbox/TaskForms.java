@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
 import org.ipc.api.Problem.FieldError;
 import org.ipc.api.ProblemException;
+import org.ipc.api.TextWithoutControls;
+import org.ipc.officehours.BusinessClock;
 import org.ipc.workflow.DateTimeFormType;
 
 /**
@@ -44,7 +46,7 @@ final class TaskForms {
     record Submission(Map<String, Object> processValues, Map<String, String> notes) {
     }
 
-    static Submission validate(List<FormField> fields, Map<String, Object> submitted, ZoneId hospitalZone) {
+    static Submission validate(List<FormField> fields, Map<String, Object> submitted, BusinessClock office) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> declared = new TreeSet<>();
@@ -57,7 +59,7 @@ final class TaskForms {
                 }
                 continue;
             }
-            String problem = convert(field, raw, values, hospitalZone);
+            String problem = convert(field, raw, values, office);
             if (problem != null) {
                 errors.add(new FieldError(PREFIX + field.getId(), problem));
             }
@@ -76,8 +78,12 @@ final class TaskForms {
         return new Submission(values, notes);
     }
 
-    /** Puts the converted value into {@code values}, or answers what is wrong with it. */
-    private static String convert(FormField field, Object raw, Map<String, Object> values, ZoneId hospitalZone) {
+    /**
+     * Puts the converted value into {@code values}, or answers what is wrong with it. Dates go on to timers and
+     * business-time deadlines, so they must be within the business clock's limits.
+     */
+    private static String convert(FormField field, Object raw, Map<String, Object> values, BusinessClock office) {
+        ZoneId hospitalZone = office.zone();
         switch (field.getTypeName()) {
             case "boolean" -> {
                 if (!(raw instanceof Boolean)) {
@@ -99,11 +105,16 @@ final class TaskForms {
                 values.put(field.getId(), raw);
             }
             case "date" -> {
+                LocalDate date;
                 try {
-                    values.put(field.getId(), java.sql.Date.valueOf(LocalDate.parse(String.valueOf(raw))));
+                    date = LocalDate.parse(String.valueOf(raw));
                 } catch (DateTimeParseException e) {
                     return "must be a date (YYYY-MM-DD)";
                 }
+                if (!office.withinDateLimits(date.atStartOfDay(hospitalZone).toInstant())) {
+                    return BusinessClock.DATE_LIMIT;
+                }
+                values.put(field.getId(), java.sql.Date.valueOf(date));
             }
             case DateTimeFormType.NAME -> {
                 Instant at = dateTime(String.valueOf(raw), hospitalZone);
@@ -111,11 +122,17 @@ final class TaskForms {
                     return "must be a date and time, YYYY-MM-DDTHH:MM in the hospital's time (" + hospitalZone
                             + ") or with an offset";
                 }
+                if (!office.withinDateLimits(at)) {
+                    return BusinessClock.DATE_LIMIT;
+                }
                 values.put(field.getId(), Date.from(at));
             }
             default -> {
                 if (!(raw instanceof String s)) {
                     return "must be text";
+                }
+                if (!TextWithoutControls.acceptable(s)) {
+                    return TextWithoutControls.ControlCharacter.MESSAGE;
                 }
                 Integer max = intConstraint(field, "maxlength");
                 if (max != null && s.length() > max) {

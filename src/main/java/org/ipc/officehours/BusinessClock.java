@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one business-time clock: when the office is open, when it opens next, and deadlines counted in office
@@ -19,11 +21,27 @@ import java.util.Set;
  * office day of business time is the length of one opening (08:00 to 17:00 is nine hours), so one business day
  * from Friday 16:00 is Monday 16:00. Wall-clock times are in the office's zone, so daylight-saving changes
  * and year ends need no special case.
+ *
+ * <p>Each calendar year's openings are worked out once (holidays and closures included) with the office time
+ * before each, so a deadline jumps a whole year at a time and finds its day by binary search: its cost does not
+ * grow with the number of office days. Durations and dates beyond {@link #LIMIT_YEARS} years are refused
+ * ({@link BeyondLimit}), which also bounds the years worked out and kept.
  */
 public class BusinessClock {
 
-    /** No office works less than once in this many days; past it the configuration must be wrong. */
-    private static final int SEARCH_DAYS = 3 * 366;
+    /** The clock answers for dates this many years either side of now, and for durations up to this long. */
+    public static final int LIMIT_YEARS = 10;
+    /** The longest business duration accepted: {@value #LIMIT_YEARS} years of office weeks. */
+    public static final BusinessDuration LONGEST = new BusinessDuration(false, 52L * LIMIT_YEARS, 0, Duration.ZERO);
+    /** What the limits are, in the words error answers use. */
+    public static final String DURATION_LIMIT = "must be at most " + LIMIT_YEARS + " years of office time ("
+            + LONGEST + ")";
+    public static final String DATE_LIMIT = "must be within " + LIMIT_YEARS + " years of today";
+
+    /** Years worked out and kept: the limits keep the years asked for well below this, it is a backstop. */
+    private static final int MAX_YEARS_KEPT = 100;
+    /** No office works less than once in this many years; past it the configuration must be wrong. */
+    private static final int SEARCH_YEARS = 3;
     /** Patients take calls between these local times. */
     static final LocalTime CALLS_FROM = LocalTime.of(8, 0);
     static final LocalTime CALLS_UNTIL = LocalTime.of(20, 0);
@@ -34,6 +52,21 @@ public class BusinessClock {
     public record OfficeDay(LocalDate date, Optional<OfficeWindow> window, Optional<String> closedBecause) {
     }
 
+    /**
+     * One calendar year's openings in order, and the office time (nanoseconds) before each: {@code before[i]} is
+     * the time of windows {@code 0..i-1}, {@code before[n]} the year's total.
+     */
+    private record Year(int year, OfficeWindow[] windows, long[] before) {
+
+        int size() {
+            return windows.length;
+        }
+
+        long total() {
+            return before[windows.length];
+        }
+    }
+
     private final ZoneId zone;
     private final LocalTime opens;
     private final LocalTime closes;
@@ -41,6 +74,7 @@ public class BusinessClock {
     private final Closures closures;
     private final Clock clock;
     private final Duration officeDay;
+    private final Map<Integer, Year> years = new ConcurrentHashMap<>();
 
     public BusinessClock(ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> days, String holidays,
             List<String> extraClosures, Clock clock) {
@@ -67,6 +101,37 @@ public class BusinessClock {
         return clock.instant();
     }
 
+    /** Refuses a duration longer than {@link #LONGEST} either way; answers its office time in nanoseconds. */
+    public long checkDuration(BusinessDuration duration) {
+        long nanos;
+        try {
+            nanos = duration.officeTime(officeDay, days.size()).toNanos();
+        } catch (ArithmeticException tooLongToCount) {
+            throw new BeyondLimit(DURATION_LIMIT);
+        }
+        if (nanos > LONGEST.officeTime(officeDay, days.size()).toNanos()) {
+            throw new BeyondLimit(DURATION_LIMIT);
+        }
+        return nanos;
+    }
+
+    /**
+     * Refuses an instant more than {@link #LIMIT_YEARS} years before or after now. {@link #plus} checks its start;
+     * whoever passes a date from outside to the other methods checks it first (the public endpoints, task forms).
+     */
+    public void checkDate(Instant t) {
+        if (!withinDateLimits(t)) {
+            throw new BeyondLimit(DATE_LIMIT);
+        }
+    }
+
+    /** Whether {@link #checkDate} accepts {@code t}. */
+    public boolean withinDateLimits(Instant t) {
+        LocalDate today = now().atZone(zone).toLocalDate();
+        LocalDate date = t.atZone(zone).toLocalDate();
+        return !date.isBefore(today.minusYears(LIMIT_YEARS)) && !date.isAfter(today.plusYears(LIMIT_YEARS));
+    }
+
     /** Open at this instant: on an office day, from opening time up to (not including) closing time. */
     public boolean isOpen(Instant t) {
         return windowOn(t.atZone(zone).toLocalDate()).map(w -> !t.isBefore(w.opens()) && t.isBefore(w.closes()))
@@ -75,12 +140,14 @@ public class BusinessClock {
 
     /** {@code t} itself when the office is open then, else the next opening. */
     public Instant nextOpening(Instant t) {
-        return isOpen(t) ? t : windowEndingAtOrAfter(t.plusNanos(1)).opens();
+        return isOpen(t) ? t : currentOrNextWindow(t).opens();
     }
 
     /** The opening the office is in at {@code t}, or the next one. */
     public OfficeWindow currentOrNextWindow(Instant t) {
-        return windowEndingAtOrAfter(t.plusNanos(1));
+        Instant after = t.plusNanos(1);
+        Position p = endingAtOrAfter(after);
+        return p.year().windows()[p.index()];
     }
 
     /** The hours or the closure of each office-zone date from {@code from}'s date on. */
@@ -94,9 +161,13 @@ public class BusinessClock {
         return result;
     }
 
-    /** {@code from} plus a business duration (a negative one counts back). Always lands within office hours. */
+    /**
+     * {@code from} plus a business duration (a negative one counts back). Always lands within office hours.
+     * Refuses a {@code from} or a duration beyond the limits ({@link BeyondLimit}).
+     */
     public Instant plus(Instant from, BusinessDuration duration) {
-        Duration remaining = duration.officeTime(officeDay, days.size());
+        long remaining = checkDuration(duration);
+        checkDate(from);
         return duration.negative() ? back(from, remaining) : forward(from, remaining);
     }
 
@@ -117,7 +188,8 @@ public class BusinessClock {
     public Instant callSlot(Instant from, ZoneId patientZone) {
         Instant cursor = from;
         for (int i = 0; i < CALL_SEARCH_WINDOWS; i++) {
-            OfficeWindow w = windowEndingAtOrAfter(cursor.plusNanos(1));
+            Position p = endingAtOrAfter(cursor.plusNanos(1));
+            OfficeWindow w = p.year().windows()[p.index()];
             Instant start = cursor.isAfter(w.opens()) ? cursor : w.opens();
             for (LocalDate patientDate = start.atZone(patientZone).toLocalDate();
                     !patientDate.isAfter(w.closes().atZone(patientZone).toLocalDate());
@@ -135,60 +207,159 @@ public class BusinessClock {
         return nextOpening(from);
     }
 
-    private Instant forward(Instant from, Duration remaining) {
-        Instant t = from;
-        while (true) {
-            OfficeWindow w = windowEndingAtOrAfter(t);
-            if (t.isBefore(w.opens())) {
-                t = w.opens();
-            }
-            Duration available = Duration.between(t, w.closes());
-            if (remaining.compareTo(available) <= 0) {
-                return t.plus(remaining);
-            }
-            remaining = remaining.minus(available);
-            t = w.closes().plusNanos(1);
-        }
+    /** A window by its year and index. */
+    private record Position(Year year, int index) {
     }
 
-    private Instant back(Instant from, Duration remaining) {
-        Instant t = from;
-        while (true) {
-            OfficeWindow w = windowStartingAtOrBefore(t);
-            if (t.isAfter(w.closes())) {
-                t = w.closes();
-            }
-            Duration available = Duration.between(w.opens(), t);
-            if (remaining.compareTo(available) <= 0) {
-                return t.minus(remaining);
-            }
-            remaining = remaining.minus(available);
-            t = w.opens().minusNanos(1);
+    private Instant forward(Instant from, long remaining) {
+        Position p = endingAtOrAfter(from);
+        Year year = p.year();
+        OfficeWindow w = year.windows()[p.index()];
+        Instant start = from.isBefore(w.opens()) ? w.opens() : from;
+        long available = nanosBetween(start, w.closes());
+        if (remaining <= available) {
+            return start.plusNanos(remaining);
         }
+        remaining -= available;
+        long base = year.before()[p.index() + 1];
+        // whole years at a time, then the day within the year by binary search over the office time before each
+        while (remaining > year.total() - base) {
+            remaining -= year.total() - base;
+            year = yearWithWindows(year.year() + 1, +1);
+            base = 0;
+        }
+        long target = base + remaining;
+        int j = firstEndingAtOrAfter(year.before(), target);
+        return year.windows()[j].opens().plusNanos(target - year.before()[j]);
+    }
+
+    private Instant back(Instant from, long remaining) {
+        Position p = startingAtOrBefore(from);
+        Year year = p.year();
+        OfficeWindow w = year.windows()[p.index()];
+        Instant end = from.isAfter(w.closes()) ? w.closes() : from;
+        long available = nanosBetween(w.opens(), end);
+        if (remaining <= available) {
+            return end.minusNanos(remaining);
+        }
+        remaining -= available;
+        long top = year.before()[p.index()];
+        while (remaining > top) {
+            remaining -= top;
+            year = yearWithWindows(year.year() - 1, -1);
+            top = year.total();
+        }
+        long target = top - remaining;
+        int j = lastStartingAtOrBefore(year.before(), target, year.size());
+        return year.windows()[j].closes().minusNanos(year.before()[j + 1] - target);
+    }
+
+    /** The smallest {@code j} whose window ends at or after office time {@code target}: before[j+1] >= target. */
+    private static int firstEndingAtOrAfter(long[] before, long target) {
+        int lo = 0;
+        int hi = before.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before[mid + 1] >= target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The largest {@code j < size} whose window starts at or before office time {@code target}: before[j] <= target. */
+    private static int lastStartingAtOrBefore(long[] before, long target, int size) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (before[mid] <= target) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** The first office window whose closing is at or after {@code t}. */
-    private OfficeWindow windowEndingAtOrAfter(Instant t) {
-        LocalDate date = t.atZone(zone).toLocalDate();
-        for (int i = 0; i < SEARCH_DAYS; i++, date = date.plusDays(1)) {
-            Optional<OfficeWindow> w = windowOn(date);
-            if (w.isPresent() && !w.get().closes().isBefore(t)) {
-                return w.get();
+    private Position endingAtOrAfter(Instant t) {
+        Year year = year(t.atZone(zone).getYear());
+        for (int i = 0; i <= SEARCH_YEARS; i++, year = year(year.year() + 1)) {
+            OfficeWindow[] windows = year.windows();
+            int lo = 0;
+            int hi = windows.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (windows[mid].closes().isBefore(t)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo < windows.length) {
+                return new Position(year, lo);
             }
         }
         throw noOfficeDays();
     }
 
     /** The last office window whose opening is at or before {@code t}. */
-    private OfficeWindow windowStartingAtOrBefore(Instant t) {
-        LocalDate date = t.atZone(zone).toLocalDate();
-        for (int i = 0; i < SEARCH_DAYS; i++, date = date.minusDays(1)) {
-            Optional<OfficeWindow> w = windowOn(date);
-            if (w.isPresent() && !w.get().opens().isAfter(t)) {
-                return w.get();
+    private Position startingAtOrBefore(Instant t) {
+        Year year = year(t.atZone(zone).getYear());
+        for (int i = 0; i <= SEARCH_YEARS; i++, year = year(year.year() - 1)) {
+            OfficeWindow[] windows = year.windows();
+            int lo = 0;
+            int hi = windows.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (windows[mid].opens().isAfter(t)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if (lo > 0) {
+                return new Position(year, lo - 1);
             }
         }
         throw noOfficeDays();
+    }
+
+    /** The next year with at least one opening, going {@code step} years at a time from {@code year}. */
+    private Year yearWithWindows(int first, int step) {
+        for (int i = 0, y = first; i <= SEARCH_YEARS; i++, y += step) {
+            Year year = year(y);
+            if (year.size() > 0) {
+                return year;
+            }
+        }
+        throw noOfficeDays();
+    }
+
+    private Year year(int year) {
+        if (years.size() > MAX_YEARS_KEPT) {
+            years.clear();
+        }
+        return years.computeIfAbsent(year, this::plan);
+    }
+
+    private Year plan(int year) {
+        List<OfficeWindow> windows = new ArrayList<>(days.size() * 53);
+        for (LocalDate date = LocalDate.of(year, 1, 1); date.getYear() == year; date = date.plusDays(1)) {
+            windowOn(date).ifPresent(windows::add);
+        }
+        long[] before = new long[windows.size() + 1];
+        for (int i = 0; i < windows.size(); i++) {
+            before[i + 1] = before[i] + nanosBetween(windows.get(i).opens(), windows.get(i).closes());
+        }
+        return new Year(year, windows.toArray(OfficeWindow[]::new), before);
+    }
+
+    private static long nanosBetween(Instant a, Instant b) {
+        return Duration.between(a, b).toNanos();
     }
 
     private Optional<OfficeWindow> windowOn(LocalDate date) {
@@ -208,6 +379,7 @@ public class BusinessClock {
     }
 
     private static IllegalStateException noOfficeDays() {
-        return new IllegalStateException("the office configuration leaves no open day within three years");
+        return new IllegalStateException("the office configuration leaves no open day within " + SEARCH_YEARS
+                + " years");
     }
 }

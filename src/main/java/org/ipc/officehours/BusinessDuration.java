@@ -15,6 +15,9 @@ public record BusinessDuration(boolean negative, long weeks, long days, Duration
     private static final Pattern ISO = Pattern.compile(
             "([-+]?)P(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d{1,9})?)S)?)?");
 
+    /** Longer numbers are far beyond any limit; refusing them early keeps the arithmetic from overflowing. */
+    private static final int MAX_DIGITS = 12;
+
     public static BusinessDuration parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("a business duration is required, such as P1D or PT4H");
@@ -25,6 +28,12 @@ public record BusinessDuration(boolean negative, long weeks, long days, Duration
             throw new IllegalArgumentException("'" + text + "' is not a business duration; use ISO-8601 weeks, "
                     + "days, hours and minutes such as P1D, P1W, PT4H30M or -P7D (months and years have no fixed "
                     + "number of office days)");
+        }
+        for (int group = 2; group <= 6; group++) {
+            String digits = m.group(group);
+            if (digits != null && digits.split("\\.")[0].length() > MAX_DIGITS) {
+                throw new BeyondLimit(BusinessClock.DURATION_LIMIT);
+            }
         }
         Duration time = Duration.ZERO;
         if (m.group(4) != null) {
@@ -44,9 +53,15 @@ public record BusinessDuration(boolean negative, long weeks, long days, Duration
         return new BusinessDuration(!negative, weeks, days, time);
     }
 
-    /** The office time this duration stands for: a day is one office day, a week as many as the office works. */
+    /**
+     * The office time this duration stands for: a day is one office day, a week as many as the office works.
+     * Throws {@link ArithmeticException} when that is too long to count in nanoseconds.
+     */
     public Duration officeTime(Duration officeDay, int officeDaysPerWeek) {
-        return officeDay.multipliedBy(weeks * officeDaysPerWeek + days).plus(time);
+        long officeDays = Math.addExact(Math.multiplyExact(weeks, officeDaysPerWeek), days);
+        Duration total = officeDay.multipliedBy(officeDays).plus(time);
+        total.toNanos();
+        return total;
     }
 
     private static long number(String digits) {

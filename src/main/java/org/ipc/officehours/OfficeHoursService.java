@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +37,7 @@ public class OfficeHoursService {
         BusinessDuration duration;
         try {
             duration = BusinessDuration.parse(durationText);
+            office.checkDuration(duration);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("duration", e.getMessage());
         }
@@ -49,12 +49,19 @@ public class OfficeHoursService {
         if (text == null || text.isBlank()) {
             return office.now();
         }
+        Instant t;
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
-        } catch (DateTimeParseException e) {
+            t = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+        } catch (DateTimeException e) {
             throw ProblemException.badField(field,
                     "must be an ISO-8601 instant with an offset, such as 2026-11-20T16:00:00-05:00 or 2026-11-20T21:00:00Z");
         }
+        try {
+            office.checkDate(t);
+        } catch (BeyondLimit e) {
+            throw ProblemException.badField(field, e.getMessage());
+        }
+        return t;
     }
 
     private ZoneId zone(String text) {

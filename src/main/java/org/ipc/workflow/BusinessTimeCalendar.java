@@ -2,6 +2,7 @@ package org.ipc.workflow;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -11,7 +12,8 @@ import org.ipc.officehours.BusinessDuration;
 /**
  * Lets BPMN due dates and timers be written in office time: {@code business:P1D}, {@code business:PT4H},
  * {@code business:-P7D}. Anything without the prefix is left to Camunda's own calendar, so a plain
- * {@code P30D} stays thirty calendar days.
+ * {@code P30D} stays thirty calendar days. The business clock's limits hold here too: a duration over ten years of
+ * office time, or a start more than ten years away, fails with a message naming the expression.
  */
 final class BusinessTimeCalendar implements BusinessCalendar {
 
@@ -41,8 +43,13 @@ final class BusinessTimeCalendar implements BusinessCalendar {
             return startDate == null ? standard.resolveDuedate(duedate) : standard.resolveDuedate(duedate, startDate);
         }
         Date from = startDate != null ? startDate : ClockUtil.getCurrentTime();
-        BusinessDuration duration = BusinessDuration.parse(duedate.strip().substring(PREFIX.length()));
-        return Date.from(office.plus(from.toInstant(), duration));
+        try {
+            BusinessDuration duration = BusinessDuration.parse(duedate.strip().substring(PREFIX.length()));
+            return Date.from(office.plus(from.toInstant(), duration));
+        } catch (IllegalArgumentException e) {
+            // the business clock's own limits (BeyondLimit) and unreadable durations, with the expression that asked
+            throw new ProcessEngineException("Due date or timer '" + duedate.strip() + "': " + e.getMessage(), e);
+        }
     }
 
     static boolean isBusinessTime(String duedate) {

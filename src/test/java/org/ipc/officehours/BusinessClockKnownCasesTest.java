@@ -6,7 +6,9 @@ import static org.ipc.officehours.Offices.ny;
 import static org.ipc.officehours.Offices.nyLocal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +109,33 @@ class BusinessClockKnownCasesTest {
         assertThatThrownBy(() -> BusinessDuration.parse("P1M")).hasMessageContaining("months");
         assertThatThrownBy(() -> BusinessDuration.parse("P")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BusinessDuration.parse("1 day")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tenYearsOfOfficeTimeIsTheLongestDurationAnswered() {
+        BusinessClock office = Offices.boston();
+        Instant from = office.now();
+        assertThat(office.plus(from, BusinessDuration.parse("P520W"))).isAfter(from.plus(Duration.ofDays(9 * 365)));
+        assertThat(office.plus(from, BusinessDuration.parse("-P2600D"))).isBefore(from.minus(Duration.ofDays(9 * 365)));
+        for (String beyond : List.of("P521W", "P2601D", "PT23401H", "-P521W", "PT999999999H", "P999999999999W",
+                "PT9999999999999999999999H")) {
+            assertThatThrownBy(() -> office.plus(from, BusinessDuration.parse(beyond))).as(beyond)
+                    .isInstanceOf(BeyondLimit.class).hasMessage("must be at most 10 years of office time (P520W)");
+        }
+    }
+
+    @Test
+    void datesMoreThanTenYearsAwayAreRefused() {
+        BusinessClock office = Offices.boston();
+        Instant now = office.now();
+        for (Instant far : List.of(now.plus(Duration.ofDays(3660 + 3)), now.minus(Duration.ofDays(3660 + 3)),
+                Instant.parse("9999-12-31T00:00:00Z"), Instant.parse("0001-01-01T00:00:00Z"))) {
+            assertThatThrownBy(() -> office.plus(far, BusinessDuration.parse("P1D"))).isInstanceOf(BeyondLimit.class)
+                    .hasMessage("must be within 10 years of today");
+            assertThatThrownBy(() -> office.checkDate(far)).isInstanceOf(BeyondLimit.class);
+        }
+        office.checkDate(now.plus(Duration.ofDays(3640)));
+        office.checkDate(now.minus(Duration.ofDays(3640)));
     }
 
     @Test

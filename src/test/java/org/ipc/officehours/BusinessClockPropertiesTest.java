@@ -88,6 +88,28 @@ class BusinessClockPropertiesTest {
         }
     }
 
+    @Provide
+    Arbitrary<BusinessDuration> durations() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.of(false, true), Arbitraries.longs().between(0, 104),
+                Arbitraries.longs().between(0, 6), Arbitraries.integers().between(0, 9 * 60),
+                Arbitraries.integers().between(0, 59))
+                .as((back, weeks, days, minutes, seconds) -> new BusinessDuration(back, weeks, days,
+                        Duration.ofMinutes(minutes).plusSeconds(seconds)));
+    }
+
+    @Property(tries = 300)
+    void theFastClockAgreesWithCountingWindowByWindow(@ForAll("instants") Instant from,
+            @ForAll("durations") BusinessDuration duration) {
+        assertThat(office.plus(from, duration)).isEqualTo(new WindowByWindow(office).plus(from, duration));
+    }
+
+    @Property
+    void everyDurationUpToTheLimitIsAnsweredInsideOfficeHours(@ForAll("instants") Instant from,
+            @ForAll @IntRange(min = 0, max = 520) int weeks, @ForAll boolean back) {
+        Instant deadline = office.plus(from, new BusinessDuration(back, weeks, 0, Duration.ZERO));
+        assertThat(office.currentOrNextWindow(deadline.minusNanos(1)).contains(deadline)).isTrue();
+    }
+
     private static BusinessDuration minutes(int minutes) {
         return new BusinessDuration(false, 0, 0, Duration.ofMinutes(minutes));
     }

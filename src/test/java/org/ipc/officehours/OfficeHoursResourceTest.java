@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +72,27 @@ class OfficeHoursResourceTest {
                 .then().statusCode(400).body("errors.field", hasItem("duration"));
         given().when().get("/api/office-hours/deadline")
                 .then().statusCode(400).body("errors.field", hasItem("duration"));
+    }
+
+    @Test
+    void durationsAndDatesBeyondTheClocksLimitAreRefusedNamingTheFieldAndTheLimit() {
+        for (String duration : List.of("PT999999999H", "P521W", "-P2601D", "P99999999999999999999W")) {
+            given().queryParam("from", "2026-11-20T16:00:00-05:00").queryParam("duration", duration)
+                    .when().get("/api/office-hours/deadline")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("duration"))
+                    .body("errors[0].message", equalTo("must be at most 10 years of office time (P520W)"));
+        }
+        given().queryParam("from", "2026-11-20T16:00:00-05:00").queryParam("duration", "P520W")
+                .when().get("/api/office-hours/deadline")
+                .then().statusCode(200).body("deadline", startsWith("2037-04-17T16:00"));
+        for (String far : List.of("9999-12-31T00:00:00Z", "+999999999-12-31T00:00:00Z", "1066-10-14T09:00:00Z")) {
+            given().queryParam("from", far).queryParam("duration", "P1D").when().get("/api/office-hours/deadline")
+                    .then().statusCode(400).body("errors[0].field", equalTo("from"))
+                    .body("errors[0].message", equalTo("must be within 10 years of today"));
+            given().queryParam("at", far).when().get("/api/office-hours")
+                    .then().statusCode(400).body("errors[0].field", equalTo("at"))
+                    .body("errors[0].message", equalTo("must be within 10 years of today"));
+        }
     }
 }

@@ -144,6 +144,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                 ((ObjectNode) client).putArray("webOrigins").add("http://localhost:" + appPort);
                 ((ObjectNode) client.path("attributes")).put("post.logout.redirect.uris",
                         "http://localhost:" + appPort + "/inbox");
+                // the page's tokens carry the demo realm's groups claim too, like the test clients' (ipc-demo.json)
+                ((ObjectNode) client).withArray("protocolMappers").add(demoGroupsMapper(demo));
             }
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("ipc-realm.json").toFile(), realm);
@@ -151,6 +153,16 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                 "other-realm.json").toFile());
         other.remove("_comment");
         JSON.writerWithDefaultPrettyPrinter().writeValue(imports.resolve("other-realm.json").toFile(), other);
+    }
+
+    /** The group-membership mapper the demo file gives its test clients. */
+    private static JsonNode demoGroupsMapper(ObjectNode demo) {
+        for (JsonNode mapper : demo.path("clients").path(0).path("protocolMappers")) {
+            if ("oidc-group-membership-mapper".equals(mapper.path("protocolMapper").asText())) {
+                return mapper;
+            }
+        }
+        throw new IllegalStateException("ipc-demo.json: its first client has no group-membership mapper");
     }
 
     /** The port the service under test listens on (the README's and CI's {@code -Dquarkus.http.test-port}). */

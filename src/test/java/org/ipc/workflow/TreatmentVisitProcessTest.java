@@ -28,6 +28,7 @@ import static org.ipc.testing.ProcessDriver.statusHistory;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -114,6 +115,41 @@ class TreatmentVisitProcessTest {
         acceptAndEstimate(false);
         depositPaid().then().statusCode(200);
         assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
+    }
+
+    @Test
+    void datesBeyondTheBusinessClocksLimitAreRefusedNamingTheField() {
+        walkTo("MedicalReview");
+        process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
+                "medicalReason", "Good candidate."));
+        String taskId = process.task(caseId, "CostEstimate").getId();
+        given().auth().oauth2(Tokens.of("finance")).post("/api/inbox/tasks/" + taskId + "/claim")
+                .then().statusCode(200);
+        for (String far : List.of("9999-12-31", "2126-12-14", "1900-01-01")) {
+            given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON)
+                    .body(Map.of("variables", Map.of("estimateAmount", 48_000, "plannedAdmission", far)))
+                    .post("/api/inbox/tasks/" + taskId + "/complete")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("variables.plannedAdmission"))
+                    .body("errors[0].message", equalTo("must be within 10 years of today"));
+        }
+        assertThat(process.openTaskKeys(caseId)).containsExactly("CostEstimate");
+        process.complete(caseId, "CostEstimate", "finance", ESTIMATE);
+        depositPaid().then().statusCode(200);
+        String booking = process.task(caseId, "BookAppointments").getId();
+        given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + booking + "/claim")
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "+99999-12-14T09:00",
+                        "appointmentsNote", "Clinic")))
+                .post("/api/inbox/tasks/" + booking + "/complete")
+                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"));
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "2046-12-14T09:00",
+                        "appointmentsNote", "Clinic")))
+                .post("/api/inbox/tasks/" + booking + "/complete")
+                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"))
+                .body("errors[0].message", equalTo("must be within 10 years of today"));
     }
 
     @Test
