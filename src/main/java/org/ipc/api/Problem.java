@@ -3,6 +3,8 @@ package org.ipc.api;
 import java.net.URI;
 import java.util.List;
 
+import org.ipc.common.FieldError;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -15,7 +17,4 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One bad field: its JSON path as the client sent it ({@code patient.countryOfResidence}) and why. */
-    public record FieldError(String field, String message) {
-    }
 }

@@ -18,6 +18,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.ipc.common.DatabaseOutage;
+import org.ipc.common.ConflictException;
+import org.ipc.common.DomainException;
+import org.ipc.common.FieldError;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
+import org.ipc.common.RejectedContentException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +37,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import org.ipc.common.Causes;
+import org.ipc.security.RequestIds;
 
 /**
  * The one error mapper: every failure a REST call can meet becomes an {@code application/problem+json} answer
@@ -38,6 +47,10 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final OutageLog OUTAGE_LOG = new OutageLog(LOG);
+
+    /** Seconds a client is asked to wait when the database is away: a restart or a fail-over takes a few. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
@@ -45,17 +58,43 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return respond(404, "Not found", e.getMessage(), List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return respond(409, "Conflict", e.getMessage(), List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri, HttpHeaders headers) {
+        return respond(400, "Invalid request", e.getMessage(), e.errors(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedContent(RejectedContentException e, UriInfo uri, HttpHeaders headers) {
+        int status = switch (e.reason()) {
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+        };
+        return respond(status, e.title(), e.getMessage(), e.errors(), uri, headers);
+    }
+
+    /** A domain failure without a mapping of its own would be a programming error: never a 500 in disguise. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri, HttpHeaders headers) {
+        return unexpected(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getConstraintViolations().stream().anyMatch(ProblemMapper::isReturnValue)) {
             return unexpected(e, uri, headers);
         }
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
-                .distinct()
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
-                .toList();
-        ProblemException p = ProblemException.badFields(errors);
-        return respond(400, p.title(), p.getMessage(), errors, uri, headers);
+        List<FieldError> errors = Violations.fieldErrors(e);
+        InvalidInputException p = new InvalidInputException(errors);
+        return respond(400, "Invalid request", p.getMessage(), errors, uri, headers);
     }
 
     /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
@@ -77,7 +116,7 @@ public class ProblemMapper {
             String field = jsonPath(mapping);
             String message = describe(mapping);
             return respond(400, "Invalid request", field + ": " + message,
-                    List.of(new Problem.FieldError(field, message)), uri, headers);
+                    List.of(new FieldError(field, message)), uri, headers);
         }
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -130,6 +169,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseOutage.isCause(e)) {
+            return unavailable(e, uri, headers);
+        }
         String requestId = requestId(headers);
         LOG.errorf(e, "Request %s to %s failed", requestId, uri.getPath());
         Problem body = new Problem(URI.create("about:blank"), "Internal error", 500,
@@ -138,13 +180,28 @@ public class ProblemMapper {
         return Response.status(500).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
+    /**
+     * The database cannot be reached for a moment (a restart, a fail-over, the pool exhausted). The same request a
+     * few seconds later will work, and is safe: reads change nothing, and a submission repeated with its
+     * Idempotency-Key is done once even if the first attempt did commit. A 503 with Retry-After tells clients and
+     * balancers "try again", where a 500 would say "bug"; the log says it once in a while, without a stack trace.
+     */
+    private Response unavailable(Throwable e, UriInfo uri, HttpHeaders headers) {
+        OUTAGE_LOG.warn("Database unavailable: answering 503 to request %s on %s (%s)".formatted(requestId(headers),
+                uri.getPath(), DatabaseOutage.describe(e)));
+        Response r = respond(503, "Service unavailable",
+                "The database cannot be reached at the moment; try again in a few seconds (a submission with the same "
+                        + "Idempotency-Key is safe to repeat)", List.of(), uri, headers);
+        return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
     private Response unauthenticated(UriInfo uri, HttpHeaders headers) {
         Response r = respond(401, "Unauthorized", "Send a valid bearer token from the hospital's identity server",
                 List.of(), uri, headers);
         return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
-    private static Response respond(int status, String title, String detail, List<Problem.FieldError> errors,
+    private static Response respond(int status, String title, String detail, List<FieldError> errors,
             UriInfo uri, HttpHeaders headers) {
         Problem body = new Problem(URI.create("about:blank"), title, status, detail, uri.getPath(),
                 requestId(headers), errors);
@@ -163,31 +220,6 @@ public class ProblemMapper {
             }
         }
         return false;
-    }
-
-    /** The field as the client named it: the method and parameter nodes of the path are left out. */
-    static String fieldOf(Path path) {
-        List<String> parts = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : path) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> { }
-                case PARAMETER -> parameter = node.getName();
-                default -> {
-                    if (node.getIndex() != null && !parts.isEmpty()) {
-                        int last = parts.size() - 1;
-                        parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
-                    }
-                    if (node.getName() != null) {
-                        parts.add(node.getName());
-                    }
-                }
-            }
-        }
-        if (parts.isEmpty()) {
-            return parameter == null ? "body" : parameter;
-        }
-        return String.join(".", parts);
     }
 
     private static String jsonPath(JsonMappingException e) {

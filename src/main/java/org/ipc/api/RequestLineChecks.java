@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipc.common.FieldError;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -49,7 +50,7 @@ public class RequestLineChecks {
         String path = rc.request().path();
         if (path != null && path.length() > maxPathLength) {
             RouteProblems.answer(rc, 414, "URI too long", "The path is longer than the limit of " + maxPathLength
-                    + " characters", List.of(new Problem.FieldError("path", "must be at most " + maxPathLength
+                    + " characters", List.of(new FieldError("path", "must be at most " + maxPathLength
                             + " characters")));
             return;
         }
@@ -147,6 +148,6 @@ public class RequestLineChecks {
 
     private static void bad(RoutingContext rc, String field, String message) {
         RouteProblems.answer(rc, 400, "Invalid request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+                List.of(new FieldError(field, message)));
     }
 }

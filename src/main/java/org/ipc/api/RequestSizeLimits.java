@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ipc.documents.DocumentsConfig;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -25,8 +24,12 @@ public class RequestSizeLimits {
     @ConfigProperty(name = "ipc.http.max-json-size", defaultValue = "1048576")
     long maxJsonSize;
 
-    void install(@Observes Router router, DocumentsConfig documents) {
-        long maxUpload = documents.maxFileSize() + MULTIPART_OVERHEAD;
+    /** The documents' own limit ({@code documents/DocumentsConfig}), read by its key: api depends on no feature. */
+    @ConfigProperty(name = "ipc.documents.max-file-size", defaultValue = "52428800")
+    long maxFileSize;
+
+    void install(@Observes Router router) {
+        long maxUpload = maxFileSize + MULTIPART_OVERHEAD;
         router.route().order(Integer.MIN_VALUE + 10).handler(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);

@@ -3,6 +3,9 @@ package org.ipc.api;
 import java.net.URI;
 import java.util.List;
 
+import org.ipc.common.FieldError;
+import org.ipc.security.RequestIds;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +23,7 @@ public final class RouteProblems {
     }
 
     public static void answer(RoutingContext rc, int status, String title, String detail,
-            List<Problem.FieldError> errors) {
+            List<FieldError> errors) {
         String path = rc.request().path();
         boolean plain = path != null && path.length() <= MAX_INSTANCE && path.chars().allMatch(c -> c > 0x20 && c < 0x7f);
         Problem body = new Problem(URI.create("about:blank"), title, status, detail, plain ? path : null,

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import org.ipc.common.PlainText;
+
 /**
  * Text fields of JSON bodies may hold line breaks and tabs but no other control characters: a NUL cannot be
  * stored in PostgreSQL and none of them belongs in a name, a message or a summary. Refused while the body is read,
@@ -24,7 +26,7 @@ public class TextWithoutControls implements ObjectMapperCustomizer {
     /** Thrown for a string holding a control character; the error mapper names its field. */
     public static final class ControlCharacter extends JsonMappingException {
 
-        public static final String MESSAGE = "must not contain control characters other than tabs and line breaks";
+        public static final String MESSAGE = PlainText.CONTROL_CHARACTERS;
 
         ControlCharacter(JsonParser parser) {
             super(parser, MESSAGE);
@@ -38,17 +40,11 @@ public class TextWithoutControls implements ObjectMapperCustomizer {
                     @Override
                     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                         String text = super.deserialize(p, ctxt);
-                        if (text != null && !acceptable(text)) {
+                        if (text != null && !PlainText.acceptable(text)) {
                             throw new ControlCharacter(p);
                         }
                         return text;
                     }
                 }));
-    }
-
-    /** No control characters (C0, DEL, C1) but tab, line feed and carriage return. */
-    public static boolean acceptable(String text) {
-        return text.chars().noneMatch(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n'
-                && c != '\r');
     }
 }

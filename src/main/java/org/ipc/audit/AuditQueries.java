@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 
 import io.quarkus.panache.common.Sort;
 

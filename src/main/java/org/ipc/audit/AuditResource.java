@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 import org.ipc.api.PageRequest;
-import org.ipc.api.ProblemException;
+import org.ipc.common.InvalidInputException;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -41,15 +41,15 @@ public class AuditResource {
     public Page<AuditEntry> find(@RestQuery String caseId, @RestQuery String user, @RestQuery String from,
             @RestQuery String to, @Valid @BeanParam PageRequest page) {
         UUID id = caseId == null || caseId.isBlank() ? null
-                : Ids.parse(caseId).orElseThrow(() -> ProblemException.badField("caseId", "must be a case id (UUID)"));
+                : Ids.parse(caseId).orElseThrow(() -> InvalidInputException.field("caseId", "must be a case id (UUID)"));
         if (user != null && user.length() > MAX_USER_ID) {
             // subjects are at most 255 characters; a longer filter would overflow the audit row of this very read
-            throw ProblemException.badField("user", "must be a user id of at most " + MAX_USER_ID + " characters");
+            throw InvalidInputException.field("user", "must be a user id of at most " + MAX_USER_ID + " characters");
         }
         Instant start = instant(from, "from");
         Instant end = instant(to, "to");
         if (start != null && end != null && !start.isBefore(end)) {
-            throw ProblemException.badField("to", "must be after from");
+            throw InvalidInputException.field("to", "must be after from");
         }
         return queries.find(id, user == null || user.isBlank() ? null : user, start, end, page.page, page.size);
     }
@@ -61,7 +61,7 @@ public class AuditResource {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "must be a date and time with offset, e.g. 2026-11-23T09:00:00-05:00");
+            throw InvalidInputException.field(field, "must be a date and time with offset, e.g. 2026-11-23T09:00:00-05:00");
         }
     }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.RequestIds;
+import org.ipc.security.RequestIds;
 import org.ipc.security.CurrentUser;
 
 import io.vertx.ext.web.RoutingContext;

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.ProblemException;
+import org.ipc.common.NotFoundException;
 import org.ipc.physicians.PhysicianDirectory;
 
 /**
@@ -23,12 +23,12 @@ public class CaseAccess {
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientCase ownCase(UUID caseId) {
         return physicians.currentIfKnown().flatMap(physician -> PatientCase.findOwnedBy(caseId, physician))
-                .orElseThrow(() -> ProblemException.notFound("Case"));
+                .orElseThrow(() -> new NotFoundException("Case"));
     }
 
     /** Any case, for hospital staff (their roles are checked by the resource). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientCase staffCase(UUID caseId) {
-        return PatientCase.<PatientCase>findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case"));
+        return PatientCase.<PatientCase>findByIdOptional(caseId).orElseThrow(() -> new NotFoundException("Case"));
     }
 }

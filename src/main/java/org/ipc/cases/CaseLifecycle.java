@@ -8,23 +8,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.ipc.notify.MailOutbox;
-import org.ipc.notify.Milestone;
+import org.ipc.cases.CaseEvents.CaseAcknowledged;
+import org.ipc.cases.CaseEvents.CaseEventRecorded;
+import org.ipc.cases.CaseEvents.CaseOwnerChanged;
+import org.ipc.cases.CaseEvents.CaseStatusChanged;
 import org.ipc.officehours.BusinessClock;
 
 /**
- * What the processes do to a case: move its status, acknowledge it, record events and notes, and keep its
- * single point of contact. Every method joins the engine's transaction.
+ * What happens to a case as its process runs: its status moves, it is acknowledged, events and notes are recorded,
+ * its single point of contact is kept. Every method joins the caller's transaction and publishes what it changed
+ * ({@link CaseEvents}); {@code actor} is the user who caused it, or null when the process did it on its own.
  */
 @ApplicationScoped
 public class CaseLifecycle {
-
-    @Inject
-    IdentityService identity;
 
     @Inject
     BusinessClock office;
@@ -33,23 +33,33 @@ public class CaseLifecycle {
     Clock clock;
 
     @Inject
-    MailOutbox mail;
+    Event<CaseStatusChanged> statusChanged;
 
-    /** Called by the process when it enters a step that declares a case status. */
+    @Inject
+    Event<CaseAcknowledged> acknowledged;
+
+    @Inject
+    Event<CaseEventRecorded> eventRecorded;
+
+    @Inject
+    Event<CaseOwnerChanged> ownerChanged;
+
+    /** The process entered a step that declares a case status. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void moveTo(UUID caseId, CaseStatus status) {
+    public void moveTo(UUID caseId, CaseStatus status, String actor) {
         PatientCase c = find(caseId);
         if (c.status != status) {
+            CaseStatus previous = c.status;
             c.status = status;
             c.updatedAt = Instant.now(clock);
-            recordStatus(c, currentActor());
-            Milestone.forStatus(status).ifPresent(m -> mail.enqueue(c, m));
+            recordStatus(c, actor);
+            statusChanged.fire(new CaseStatusChanged(CaseSnapshot.of(c), previous, actor));
         }
     }
 
     /**
-     * Called by the process's acknowledge step: records when, and whether the office was open then or when it
-     * opens next. A second call keeps the first acknowledgement.
+     * The process's acknowledge step: records when, and whether the office was open then or when it opens next. A
+     * second call keeps the first acknowledgement.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acknowledge(UUID caseId) {
@@ -59,18 +69,24 @@ public class CaseLifecycle {
             c.acknowledgedAt = now;
             c.ackOfficeOpen = office.isOpen(now);
             c.ackOfficeOpensAt = office.nextOpening(now);
-            mail.enqueue(c, Milestone.RECEIVED);
+            acknowledged.fire(new CaseAcknowledged(CaseSnapshot.of(c)));
         }
+    }
+
+    /** The case's process has started: which instance runs it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void processStarted(UUID caseId, String processInstanceId) {
+        find(caseId).processInstanceId = processInstanceId;
     }
 
     /** Keeps the visit as booked (arrival in the patient's zone, first appointment) and tells the patient. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void scheduleVisit(UUID caseId, LocalDate arrival, Instant firstAppointment) {
+    public void scheduleVisit(UUID caseId, LocalDate arrival, Instant firstAppointment, String actor) {
         PatientCase c = find(caseId);
         c.arrivalDate = arrival;
         c.firstAppointmentAt = firstAppointment;
         c.updatedAt = Instant.now(clock);
-        recordEvent(caseId, CaseEvent.Kind.VISIT_SCHEDULED, null);
+        recordEvent(caseId, CaseEvent.Kind.VISIT_SCHEDULED, null, actor);
     }
 
     /** The patient's time zone, for times shown to or arranged with the patient. */
@@ -80,16 +96,17 @@ public class CaseLifecycle {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordEvent(UUID caseId, CaseEvent.Kind kind, String detail) {
+    public void recordEvent(UUID caseId, CaseEvent.Kind kind, String detail, String actor) {
         CaseEvent event = new CaseEvent();
         event.id = UUID.randomUUID();
         event.caseId = caseId;
         event.kind = kind;
         event.detail = detail;
-        event.actor = currentActor();
+        event.actor = actor;
         event.occurredAt = Instant.now(clock);
         event.persist();
-        Milestone.forEvent(kind).ifPresent(m -> mail.enqueue(find(caseId), m));
+        eventRecorded.fire(new CaseEventRecorded(CaseSnapshot.of(find(caseId)), kind,
+                (int) CaseEvent.count(caseId, kind), actor));
     }
 
     /** Keeps the free-text answers of a completed task form with the case. */
@@ -119,10 +136,28 @@ public class CaseLifecycle {
     public void takeOwnershipIfUnowned(UUID caseId, String coordinator) {
         PatientCase c = find(caseId);
         if (c.owner == null && coordinator != null) {
-            c.owner = coordinator;
-            c.updatedAt = Instant.now(clock);
-            recordEvent(caseId, CaseEvent.Kind.OWNER_CHANGED, "owner " + coordinator);
+            changeOwner(c, coordinator, coordinator);
         }
+    }
+
+    /** A supervisor hands the case to another coordinator ({@code by}); an ended case has no owner to change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PatientCase handOver(UUID caseId, String coordinator, String by) {
+        PatientCase c = find(caseId);
+        if (c.status.hasEnded()) {
+            throw new org.ipc.common.ConflictException(
+                    "The case is " + c.status.name().toLowerCase() + "; it has no owner to change");
+        }
+        changeOwner(c, coordinator, by);
+        return c;
+    }
+
+    private void changeOwner(PatientCase c, String coordinator, String by) {
+        String previous = c.owner;
+        c.owner = coordinator;
+        c.updatedAt = Instant.now(clock);
+        ownerChanged.fire(new CaseOwnerChanged(c.id, coordinator, previous, by));
+        recordEvent(c.id, CaseEvent.Kind.OWNER_CHANGED, "owner " + coordinator, by);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -135,10 +170,6 @@ public class CaseLifecycle {
         change.changedAt = Instant.now(clock);
         change.changedBy = by;
         change.persist();
-    }
-
-    private String currentActor() {
-        return identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
     }
 
     static PatientCase find(UUID caseId) {

@@ -3,37 +3,31 @@ package org.ipc.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.ipc.api.Idempotency;
-import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
-import org.ipc.api.StoredResponse;
+import org.ipc.common.Page;
+import org.ipc.common.InvalidInputException;
 import org.ipc.audit.AuditAction;
+import org.ipc.cases.CaseEvents.CaseSubmitted;
 import org.ipc.audit.AuditTrail;
 import org.ipc.departments.DepartmentCatalog;
-import org.ipc.notify.Acknowledgements;
 import org.ipc.patients.Patient;
 import org.ipc.patients.PatientRegistry;
 import org.ipc.physicians.PhysicianDirectory;
 import org.ipc.physicians.ReferringPhysician;
-import org.ipc.workflow.TaskRouting;
-
 
 /**
- * Cases: submission by a referring physician, the physician's own view of them, and the status moves that the
- * BPMN process makes. Submission stores patient and case and starts the process in one transaction.
+ * Cases: submission by a referring physician, the physician's own view of them. Submission stores patient and case
+ * and publishes {@link CaseEvents.CaseSubmitted}, on which the case's process starts, in the same transaction.
  */
 @ApplicationScoped
 public class CaseService {
+
 
     @Inject
     PhysicianDirectory physicians;
@@ -48,12 +42,6 @@ public class CaseService {
     CaseReferences references;
 
     @Inject
-    RuntimeService runtime;
-
-    @Inject
-    IdentityService identity;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -63,32 +51,18 @@ public class CaseService {
     CaseAccess access;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
-    ProcessMessages messages;
-
-    @Inject
-    TaskRouting routing;
-
-    @Inject
     Acknowledgements acknowledgements;
 
     @Inject
     AuditTrail audit;
 
-    /** Submits a case once per Idempotency-Key: a retry gets the first answer (201, Location, the case). */
-    public StoredResponse submit(NewCaseRequest request, String idempotencyKey) {
-        return idempotency.run("submit-case", idempotencyKey, request, () -> {
-            PortalCaseView created = submit(request);
-            return new StoredResponse(201, "/api/portal/cases/" + created.id(), idempotency.toJson(created));
-        });
-    }
+    @Inject
+    Event<CaseSubmitted> submitted;
 
     @Transactional
     public PortalCaseView submit(NewCaseRequest request) {
         if (departments.find(request.department()).isEmpty()) {
-            throw ProblemException.badField("department",
+            throw InvalidInputException.field("department",
                     "is not a department of the hospital; GET /api/departments lists them");
         }
         ReferringPhysician physician = physicians.current();
@@ -108,10 +82,8 @@ public class CaseService {
         c.status = CaseStatus.SUBMITTED;
         c.persist();
         lifecycle.recordStatus(c, physician.subject);
-
-        ProcessInstance process = startProcess(c, physician.subject);
-        c.processInstanceId = process.getId();
         audit.record(AuditAction.CASE_SUBMITTED, c.id);
+        submitted.fire(new CaseSubmitted(CaseSnapshot.of(c), physician.subject));
         return view(c);
     }
 
@@ -122,12 +94,10 @@ public class CaseService {
         return view(c);
     }
 
-    /** Withdraws a physician's own case and answers it as it now stands. */
+    /** The physician's own case as it now stands, after something changed it (a withdrawal). */
     @Transactional
-    public PortalCaseView withdraw(UUID caseId) {
-        PatientCase c = messages.withdrawForCurrentPhysician(caseId);
-        audit.record(AuditAction.CASE_WITHDRAWN, c.id);
-        return view(c);
+    public PortalCaseView viewForCurrentPhysician(UUID id) {
+        return view(access.ownCase(id));
     }
 
     @Transactional
@@ -148,15 +118,4 @@ public class CaseService {
         return PortalCaseView.of(c, CaseStatusChange.historyOf(c.id), acknowledgements.of(c.reference,
                 c.acknowledgedAt, c.ackOfficeOpen, c.ackOfficeOpensAt, c.patient.preferredLanguage, c.patient.timeZone));
     }
-
-    private ProcessInstance startProcess(PatientCase c, String startedBy) {
-        Map<String, Object> variables = routing.variablesFor(c);
-        identity.setAuthenticatedUserId(startedBy);
-        try {
-            return runtime.startProcessInstanceByKey(c.type.processKey(), c.reference, variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
 }

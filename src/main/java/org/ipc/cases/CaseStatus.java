@@ -15,8 +15,8 @@ public enum CaseStatus {
     DECLINED,
     WITHDRAWN;
 
-    /** Whether the case has ended: closed, declined or withdrawn. */
-    public boolean ended() {
+    /** Whether the case has come to an end: nothing more happens to it. */
+    public boolean hasEnded() {
         return this == CLOSED || this == DECLINED || this == WITHDRAWN;
     }
 }

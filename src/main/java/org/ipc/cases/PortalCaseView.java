@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.ipc.notify.Acknowledgement;
 import org.ipc.patients.PatientDetails;
 
 /** A case as its referring physician sees it: no internal routing, owner or process details. */

@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ipc.api.ProblemException;
+import org.ipc.common.InvalidInputException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +52,7 @@ public class DevTokenResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String token(@PathParam("user") String user) throws IOException, InterruptedException {
         if (!demoUsers.containsKey(user)) {
-            throw ProblemException.badField("user", "is not a demo user; they are " + demoUsers.keySet());
+            throw InvalidInputException.field("user", "is not a demo user; they are " + demoUsers.keySet());
         }
         String form = "grant_type=password&client_id=" + enc(clientId) + "&username=" + enc(user) + "&password="
                 + enc(user);

@@ -1,18 +1,15 @@
 package org.ipc.documents;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,27 +18,25 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Enums;
-import org.ipc.api.Idempotency;
-import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
-import org.ipc.api.StoredResponse;
+import org.ipc.common.Enums;
+import org.ipc.common.Page;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
+import org.ipc.common.RejectedContentException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
+import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
-import org.ipc.cases.ProcessMessages;
 import org.ipc.crypto.ContentCipher;
 import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Case documents: checked uploads (count, size, name, type from the content, UTF-8 text), streamed into storage
@@ -49,8 +44,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 @ApplicationScoped
 public class DocumentService {
-
-    private static final Logger LOG = Logger.getLogger(DocumentService.class);
 
     /** A document's bytes, opened for streaming to the client. */
     public record Download(Document document, InputStream content) {
@@ -72,10 +65,7 @@ public class DocumentService {
     CurrentUser user;
 
     @Inject
-    ProcessMessages process;
-
-    @Inject
-    Idempotency idempotency;
+    CaseLifecycle lifecycle;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -86,40 +76,49 @@ public class DocumentService {
     @Inject
     ContentCipher cipher;
 
-    /** A referring physician adds records to their own case; a case waiting for records hears of them. */
-    public StoredResponse uploadAsPhysician(UUID caseId, List<FileUpload> files, String kindText, String language,
-            String idempotencyKey) {
+    /**
+     * A referring physician adds records to their own case, all or nothing; the case's timeline records that records
+     * arrived, which a process waiting for them hears (workflow observes the case's events).
+     */
+    public Page<DocumentView> uploadAsPhysician(UUID caseId, List<UploadedFile> files, String kindText,
+            String language) {
         List<Checked> checked = check(files);
         DocumentKind kind = kindText == null ? DocumentKind.MEDICAL_RECORD : Enums.parse(DocumentKind.class, "kind", kindText);
         if (!kind.physicianMayUpload()) {
-            throw ProblemException.badField("kind", "physicians upload records: MEDICAL_RECORD, IMAGING, "
+            throw InvalidInputException.field("kind", "physicians upload records: MEDICAL_RECORD, IMAGING, "
                     + "IMAGING_REPORT, PATHOLOGY_REPORT, LAB_RESULT or OTHER");
         }
         String tag = language(language);
-        return idempotency.run("upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = access.ownCase(caseId);
-            List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), false);
-            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-            process.recordsReceived(c.id);
-            return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
-        });
+        // another physician's case answers 404 before any content is stored
+        QuarkusTransaction.requiringNew().run(() -> access.ownCase(caseId));
+        try (StagedContent content = stage(checked)) {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                PatientCase c = access.ownCase(caseId);
+                List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), false);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+                lifecycle.recordEvent(c.id, CaseEvent.Kind.RECORDS_RECEIVED, null, user.id());
+                return new Page<>(stored, stored.size());
+            });
+        }
     }
 
     /** Hospital staff attach any kind of document (an opinion letter, an estimate, a translation). */
-    public StoredResponse uploadAsStaff(UUID caseId, List<FileUpload> files, String kindText, String language,
-            String idempotencyKey) {
+    public Page<DocumentView> uploadAsStaff(UUID caseId, List<UploadedFile> files, String kindText, String language) {
         List<Checked> checked = check(files);
         if (kindText == null) {
-            throw ProblemException.badField("kind", "is required: say what the document is");
+            throw InvalidInputException.field("kind", "is required: say what the document is");
         }
         DocumentKind kind = Enums.parse(DocumentKind.class, "kind", kindText);
         String tag = language(language);
-        return idempotency.run("staff-upload:" + caseId, idempotencyKey, fingerprint(caseId, kind, tag, checked), () -> {
-            PatientCase c = access.staffCase(caseId);
-            List<DocumentView> stored = store(c.id, checked, kind, tag, user.id(), true);
-            audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
-            return new StoredResponse(201, null, idempotency.toJson(new Page<>(stored, stored.size())));
-        });
+        QuarkusTransaction.requiringNew().run(() -> access.staffCase(caseId));
+        try (StagedContent content = stage(checked)) {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                PatientCase c = access.staffCase(caseId);
+                List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), true);
+                audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
+                return new Page<>(stored, stored.size());
+            });
+        }
     }
 
     @Transactional
@@ -136,7 +135,7 @@ public class DocumentService {
     public Download downloadForPhysician(UUID caseId, UUID documentId) {
         PatientCase c = access.ownCase(caseId);
         Document d = Document.inCase(c.id, documentId).filter(doc -> visibleToPhysician(doc, happened(c.id)))
-                .orElseThrow(() -> ProblemException.notFound("Document"));
+                .orElseThrow(() -> new NotFoundException("Document"));
         audit.record(AuditAction.DOCUMENT_DOWNLOADED, c.id, "document " + d.id);
         return open(d);
     }
@@ -152,7 +151,7 @@ public class DocumentService {
     @Transactional
     public Download downloadForStaff(UUID caseId, UUID documentId) {
         access.staffCase(caseId);
-        Document d = Document.inCase(caseId, documentId).orElseThrow(() -> ProblemException.notFound("Document"));
+        Document d = Document.inCase(caseId, documentId).orElseThrow(() -> new NotFoundException("Document"));
         audit.record(AuditAction.DOCUMENT_DOWNLOADED, caseId, "document " + d.id);
         return open(d);
     }
@@ -160,12 +159,13 @@ public class DocumentService {
     /**
      * A paper the service wrote itself (an estimate, a visa letter), stored with the case's documents in the caller's
      * transaction; {@code sealed} stores it encrypted, for papers that name identifiers such as passport numbers.
-     * The caller audits the action that made it.
+     * The caller audits the action that made it. Unlike an upload, the paper is made from the transaction's own rows,
+     * so its content is stored from inside that transaction (tens of kilobytes: one short write to the store); it is
+     * kept only if the transaction commits, as staged content is.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Document storeGenerated(UUID caseId, DocumentKind kind, String fileName, String contentType, byte[] content,
             String language, boolean sealed) {
-        String stored;
         String contentKey = null;
         byte[] bytes = content;
         if (sealed) {
@@ -173,12 +173,9 @@ public class DocumentService {
             bytes = encrypted.content();
             contentKey = encrypted.sealedKey();
         }
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            stored = storage.store(in, bytes.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store a document", e);
-        }
-        forgetIfRolledBack(stored);
+        StagedContent staged = StagedContent.stage(storage, bytes);
+        staged.adopt(transactions);
+        String stored = staged.key(0);
         Document d = new Document();
         d.id = UUID.randomUUID();
         d.caseId = caseId;
@@ -186,7 +183,7 @@ public class DocumentService {
         d.fileName = fileName;
         d.contentType = contentType;
         d.sizeBytes = content.length;
-        d.sha256 = sha256(content);
+        d.sha256 = Checksums.sha256(content);
         d.language = language;
         d.storageKey = stored;
         d.uploadedBy = user.id();
@@ -215,12 +212,12 @@ public class DocumentService {
     private record Checked(Path path, String fileName, String contentType, long size, String sha256) {
     }
 
-    private List<Checked> check(List<FileUpload> files) {
+    private List<Checked> check(List<UploadedFile> files) {
         if (files == null || files.isEmpty()) {
-            throw ProblemException.badField("file", "attach at least one file, as a multipart part named file");
+            throw InvalidInputException.field("file", "attach at least one file, as a multipart part named file");
         }
         if (files.size() > config.maxFilesPerUpload()) {
-            throw ProblemException.badField("file", "at most " + config.maxFilesPerUpload()
+            throw InvalidInputException.field("file", "at most " + config.maxFilesPerUpload()
                     + " files in one upload; send the rest in another");
         }
         List<Checked> checked = new ArrayList<>();
@@ -230,51 +227,52 @@ public class DocumentService {
         return checked;
     }
 
-    private Checked check(FileUpload upload, String field) {
+    private Checked check(UploadedFile upload, String field) {
         String name = FileNames.check(upload.fileName())
-                .orElseThrow(() -> ProblemException.badField(field, "the file name must be a plain name of at most "
+                .orElseThrow(() -> InvalidInputException.field(field, "the file name must be a plain name of at most "
                         + "255 characters, without folders or control characters"));
         try {
-            Path path = upload.uploadedFile();
+            Path path = upload.path();
             long size = Files.size(path);
             if (size == 0) {
-                throw ProblemException.badField(field, name + " is empty");
+                throw InvalidInputException.field(field, name + " is empty");
             }
             if (size > config.maxFileSize()) {
-                throw ProblemException.of(413, "File too large", field, name + " is larger than the limit of "
+                throw new RejectedContentException(RejectedContentException.Reason.TOO_LARGE, "File too large", field, name + " is larger than the limit of "
                         + config.maxFileSize() / (1024 * 1024) + " MB");
             }
             String detected = ContentCheck.detect(path);
             if (detected == null) {
-                throw ProblemException.of(415, "Unsupported file type", field,
+                throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "Unsupported file type", field,
                         name + " is not a PDF, JPEG, PNG, DICOM or plain-text file");
             }
             String declared = ContentCheck.declared(upload.contentType());
             if (declared != null && !declared.equals(detected)) {
-                throw ProblemException.of(415, "File type does not match its content", field,
+                throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "File type does not match its content", field,
                         name + " was sent as " + declared + " but its content is " + detected);
             }
             if (detected.equals(ContentCheck.TEXT) && !ContentCheck.isUtf8(path)) {
-                throw ProblemException.of(415, "Unsupported text encoding", field, name + " is not valid UTF-8 text");
+                throw new RejectedContentException(RejectedContentException.Reason.UNSUPPORTED_TYPE, "Unsupported text encoding", field, name + " is not valid UTF-8 text");
             }
-            return new Checked(path, name, detected, size, sha256(path));
+            return new Checked(path, name, detected, size, Checksums.sha256(path));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read an uploaded file", e);
         }
     }
 
-    private List<DocumentView> store(UUID caseId, List<Checked> files, DocumentKind kind, String language,
-            String uploader, boolean staff) {
+    /** The checked files' content, stored before the transaction that writes their rows (see {@link StagedContent}). */
+    private StagedContent stage(List<Checked> files) {
+        return StagedContent.stage(storage,
+                files.stream().map(f -> new StagedContent.File(f.path(), f.size(), f.sha256())).toList());
+    }
+
+    private List<DocumentView> store(UUID caseId, List<Checked> files, StagedContent content, DocumentKind kind,
+            String language, String uploader, boolean staff) {
+        content.adopt(transactions);
         List<DocumentView> stored = new ArrayList<>();
         int position = (int) Document.count("caseId", caseId);
-        for (Checked file : files) {
-            String key;
-            try (InputStream in = Files.newInputStream(file.path())) {
-                key = storage.store(in, file.size());
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not store a document", e);
-            }
-            forgetIfRolledBack(key);
+        for (int i = 0; i < files.size(); i++) {
+            Checked file = files.get(i);
             Document d = new Document();
             d.id = UUID.randomUUID();
             d.caseId = caseId;
@@ -284,7 +282,7 @@ public class DocumentService {
             d.sizeBytes = file.size();
             d.sha256 = file.sha256();
             d.language = language;
-            d.storageKey = key;
+            d.storageKey = content.key(i);
             d.uploadedBy = uploader;
             d.uploadedByStaff = staff;
             d.uploadedAt = Instant.now(clock);
@@ -293,27 +291,6 @@ public class DocumentService {
             stored.add(DocumentView.of(d));
         }
         return stored;
-    }
-
-    /** Content stored for a transaction that then rolls back is removed again: nothing is half-stored. */
-    private void forgetIfRolledBack(String key) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to prepare: content is already durable, only its removal may be needed
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    try {
-                        storage.delete(key);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.warnf("Could not remove content %s of a rolled-back upload: %s", key, e.getClass().getSimpleName());
-                    }
-                }
-            }
-        });
     }
 
     private Download open(Document d) {
@@ -345,31 +322,8 @@ public class DocumentService {
             return null;
         }
         if (!new LanguageTag.Validator().isValid(tag, null)) {
-            throw ProblemException.badField("language", "must be a BCP 47 language tag, such as en, es or ar");
+            throw InvalidInputException.field("language", "must be a BCP 47 language tag, such as en, es or ar");
         }
         return Locale.forLanguageTag(tag).toLanguageTag();
-    }
-
-    private static String fingerprint(UUID caseId, DocumentKind kind, String language, List<Checked> files) {
-        return caseId + "|" + kind + "|" + language + "|" + files.stream().map(f -> f.fileName() + ":" + f.sha256())
-                .collect(Collectors.joining(","));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static String sha256(Path path) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(path),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -19,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.ApiExamples;
+import org.ipc.api.Downloads;
+import org.ipc.api.Idempotent;
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -36,6 +38,7 @@ public class PortalDocumentResource {
     DocumentService documents;
 
     @POST
+    @Idempotent("upload-documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The stored documents: parts named file (PDF, JPEG, PNG, DICOM, UTF-8 text), optional kind and language", content = @Content(mediaType = "application/json",
@@ -52,7 +55,8 @@ public class PortalDocumentResource {
             examples = @ExampleObject(name = "key reused", value = ApiExamples.KEY_REUSED)))
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
             @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return documents.uploadAsPhysician(Ids.require(id, "Case"), files, kind, language, idempotencyKey).toResponse();
+        return Response.status(201)
+                .entity(documents.uploadAsPhysician(Ids.require(id, "Case"), uploads(files), kind, language)).build();
     }
 
     @GET
@@ -73,7 +77,13 @@ public class PortalDocumentResource {
 
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId) {
         UUID document = Ids.require(docId, "Document");
-        return Downloads.of(documents.downloadForPhysician(Ids.require(id, "Case"), document));
+        DocumentService.Download download = documents.downloadForPhysician(Ids.require(id, "Case"), document);
+        Document d = download.document();
+        return Downloads.of(download.content(), d.fileName, d.contentType, d.sizeBytes, d.sha256);
     }
 
+    private static List<UploadedFile> uploads(List<FileUpload> parts) {
+        return parts == null ? null
+                : parts.stream().map(p -> new UploadedFile(p.uploadedFile(), p.fileName(), p.contentType())).toList();
+    }
 }

@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.ipc.api.Downloads;
+import org.ipc.api.Idempotent;
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -30,11 +32,13 @@ public class StaffDocumentResource {
     DocumentService documents;
 
     @POST
+    @Idempotent("staff-upload-documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
             @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
-        return documents.uploadAsStaff(Ids.require(id, "Case"), files, kind, language, idempotencyKey).toResponse();
+        return Response.status(201)
+                .entity(documents.uploadAsStaff(Ids.require(id, "Case"), uploads(files), kind, language)).build();
     }
 
     @GET
@@ -47,7 +51,13 @@ public class StaffDocumentResource {
     @Path("/{docId}")
     public Response download(@PathParam("id") String id, @PathParam("docId") String docId) {
         UUID document = Ids.require(docId, "Document");
-        return Downloads.of(documents.downloadForStaff(Ids.require(id, "Case"), document));
+        DocumentService.Download download = documents.downloadForStaff(Ids.require(id, "Case"), document);
+        Document d = download.document();
+        return Downloads.of(download.content(), d.fileName, d.contentType, d.sizeBytes, d.sha256);
     }
 
+    private static List<UploadedFile> uploads(List<FileUpload> parts) {
+        return parts == null ? null
+                : parts.stream().map(p -> new UploadedFile(p.uploadedFile(), p.fileName(), p.contentType())).toList();
+    }
 }

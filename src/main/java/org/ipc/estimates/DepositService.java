@@ -15,8 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Problem;
-import org.ipc.api.ProblemException;
+import org.ipc.common.FieldError;
+import org.ipc.common.ConflictException;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -58,47 +60,47 @@ public class DepositService {
     @Transactional
     public DepositView record(UUID caseId, PaymentRequest request) {
         if (request == null) {
-            throw ProblemException.badField("body", "send the payment as a JSON object");
+            throw InvalidInputException.field("body", "send the payment as a JSON object");
         }
         PatientCase c = access.staffCase(caseId);
         PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> ProblemException.conflict(
+        Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; a payment is counted against the estimate's deposit"));
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Currency counted = estimate.currency();
         Optional<Currency> currency = MoneyInput.currency("currency", request.currency(), errors);
         Optional<Money> amount = MoneyInput.positive("amount", request.amount(), currency.orElse(null), errors);
         boolean foreign = currency.isPresent() && !currency.get().equals(counted);
         BigDecimal rate = request.exchangeRate();
         if (foreign && rate == null) {
-            errors.add(new Problem.FieldError("currency", currency.get().getCurrencyCode() + " is not the estimate's "
+            errors.add(new FieldError("currency", currency.get().getCurrencyCode() + " is not the estimate's "
                     + "currency, " + counted.getCurrencyCode() + ": record the exchangeRate used with the payment ("
                     + counted.getCurrencyCode() + " per 1 " + currency.get().getCurrencyCode() + ")"));
         } else if (!foreign && rate != null && currency.isPresent()) {
-            errors.add(new Problem.FieldError("exchangeRate", "only for a payment in another currency than the "
+            errors.add(new FieldError("exchangeRate", "only for a payment in another currency than the "
                     + "estimate's " + counted.getCurrencyCode()));
         } else if (rate != null && (rate.signum() <= 0 || rate.stripTrailingZeros().scale() > RATE_MAX_DECIMALS
                 || rate.precision() - rate.scale() > 12)) {
-            errors.add(new Problem.FieldError("exchangeRate", "must be a positive number with at most "
+            errors.add(new FieldError("exchangeRate", "must be a positive number with at most "
                     + RATE_MAX_DECIMALS + " decimal places"));
         }
         LocalDate today = office.now().atZone(office.zone()).toLocalDate();
         if (request.receivedOn() == null) {
-            errors.add(new Problem.FieldError("receivedOn", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError("receivedOn", "is required (YYYY-MM-DD)"));
         } else if (request.receivedOn().isAfter(today)) {
-            errors.add(new Problem.FieldError("receivedOn", "cannot be in the future"));
+            errors.add(new FieldError("receivedOn", "cannot be in the future"));
         }
         String reference = request.reference() == null ? null : request.reference().strip();
         if (reference == null || reference.isEmpty()) {
-            errors.add(new Problem.FieldError("reference", "is required: the bank's or processor's reference"));
+            errors.add(new FieldError("reference", "is required: the bank's or processor's reference"));
         } else if (reference.length() > 100 || reference.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new Problem.FieldError("reference", "must be one line of at most 100 characters"));
+            errors.add(new FieldError("reference", "must be one line of at most 100 characters"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
+            throw new InvalidInputException(errors);
         }
         if (Payment.exists(c.id, reference)) {
-            throw ProblemException.conflict("A payment with reference " + reference + " is already recorded for this case");
+            throw new ConflictException("A payment with reference " + reference + " is already recorded for this case");
         }
         Payment p = new Payment();
         p.id = UUID.randomUUID();
@@ -126,7 +128,7 @@ public class DepositService {
     @Transactional
     public DepositView status(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
-        Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> ProblemException.notFound("Estimate"));
+        Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> new NotFoundException("Estimate"));
         audit.record(AuditAction.PAYMENTS_READ, c.id);
         return view(estimate, Payment.of(c.id));
     }

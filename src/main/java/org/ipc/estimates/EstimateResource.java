@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
+import org.ipc.common.Page;
+import org.ipc.common.ConflictException;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
 import org.ipc.security.Roles;
 
 /**
@@ -55,7 +57,7 @@ public class EstimateResource {
 
     private static int revisionNumber(String text) {
         if (text == null || !text.matches("[1-9][0-9]{0,5}")) {
-            throw ProblemException.notFound("Estimate");
+            throw new NotFoundException("Estimate");
         }
         return Integer.parseInt(text);
     }

@@ -17,9 +17,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Page;
-import org.ipc.api.Problem;
-import org.ipc.api.ProblemException;
+import org.ipc.common.Page;
+import org.ipc.common.FieldError;
+import org.ipc.common.ConflictException;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -75,18 +77,18 @@ public class EstimateService {
     @Transactional
     public EstimateView issue(UUID caseId, EstimateRequest request) {
         if (request == null) {
-            throw ProblemException.badField("body", "send the estimate as a JSON object");
+            throw InvalidInputException.field("body", "send the estimate as a JSON object");
         }
         PatientCase c = access.staffCase(caseId);
         // one revision at a time per case: the next number and the superseding are decided under the case's lock
         PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.ended()) {
-            throw ProblemException.conflict("The case is " + c.status.name().toLowerCase() + "; it takes no estimate");
+        if (c.status.hasEnded()) {
+            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no estimate");
         }
         Optional<Estimate> previous = Estimate.currentOf(c.id);
         Checked checked = check(request, Payment.countedCurrencyOf(c.id));
         if (request.revises() != null && previous.map(p -> p.revision).orElse(0) != request.revises()) {
-            throw ProblemException.conflict("revises: the current estimate is revision "
+            throw new ConflictException("revises: the current estimate is revision "
                     + previous.map(p -> String.valueOf(p.revision)).orElse("none") + ", not " + request.revises()
                     + "; reload and revise the current one");
         }
@@ -135,7 +137,7 @@ public class EstimateService {
     @Transactional
     public EstimateView revision(UUID caseId, int revision) {
         PatientCase c = access.staffCase(caseId);
-        Estimate e = Estimate.revision(c.id, revision).orElseThrow(() -> ProblemException.notFound("Estimate"));
+        Estimate e = Estimate.revision(c.id, revision).orElseThrow(() -> new NotFoundException("Estimate"));
         audit.record(AuditAction.ESTIMATES_READ, c.id, "revision " + revision);
         return EstimateView.of(e);
     }
@@ -152,24 +154,24 @@ public class EstimateService {
     }
 
     private Checked check(EstimateRequest r, Optional<String> paidIn) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Optional<Currency> currency = MoneyInput.currency("currency", r.currency(), errors);
         if (currency.isPresent() && paidIn.isPresent() && !paidIn.get().equals(currency.get().getCurrencyCode())) {
-            errors.add(new Problem.FieldError("currency", "payments were counted in " + paidIn.get()
+            errors.add(new FieldError("currency", "payments were counted in " + paidIn.get()
                     + "; a revision keeps that currency"));
         }
         List<EstimateItem> items = new ArrayList<>();
         Money total = currency.map(Money::zero).orElse(null);
         if (r.items() == null || r.items().isEmpty()) {
-            errors.add(new Problem.FieldError("items", "list at least one service with its amount"));
+            errors.add(new FieldError("items", "list at least one service with its amount"));
         } else if (r.items().size() > config.maxItems()) {
-            errors.add(new Problem.FieldError("items", "at most " + config.maxItems() + " items"));
+            errors.add(new FieldError("items", "at most " + config.maxItems() + " items"));
         } else {
             for (int i = 0; i < r.items().size(); i++) {
                 EstimateRequest.Item item = r.items().get(i);
                 String field = "items[" + i + "]";
                 if (item == null) {
-                    errors.add(new Problem.FieldError(field, "must be an object with description and amount"));
+                    errors.add(new FieldError(field, "must be an object with description and amount"));
                     continue;
                 }
                 text(field + ".description", item.description(), 300, errors);
@@ -186,13 +188,13 @@ public class EstimateService {
         Money deposit = null;
         BigDecimal percent = null;
         if (r.deposit() == null || (r.deposit().amount() == null) == (r.deposit().percent() == null)) {
-            errors.add(new Problem.FieldError("deposit", "give exactly one of amount and percent"));
+            errors.add(new FieldError("deposit", "give exactly one of amount and percent"));
         } else if (r.deposit().percent() != null) {
             percent = r.deposit().percent();
             if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
-                errors.add(new Problem.FieldError("deposit.percent", "must be more than 0 and at most 100"));
+                errors.add(new FieldError("deposit.percent", "must be more than 0 and at most 100"));
             } else if (percent.stripTrailingZeros().scale() > 2) {
-                errors.add(new Problem.FieldError("deposit.percent", "has at most 2 decimal places"));
+                errors.add(new FieldError("deposit.percent", "has at most 2 decimal places"));
             } else if (total != null && itemsChecked) {
                 deposit = Money.rounded(total.amount().multiply(percent).divide(HUNDRED), total.currency());
             }
@@ -200,39 +202,39 @@ public class EstimateService {
             Optional<Money> amount = MoneyInput.positive("deposit.amount", r.deposit().amount(), currency.orElse(null),
                     errors);
             if (amount.isPresent() && itemsChecked && amount.get().compareTo(total) > 0) {
-                errors.add(new Problem.FieldError("deposit.amount", "is more than the estimated total of " + total));
+                errors.add(new FieldError("deposit.amount", "is more than the estimated total of " + total));
             }
             deposit = amount.orElse(null);
         }
         LocalDate today = office.now().atZone(office.zone()).toLocalDate();
         if (r.plannedAdmission() == null) {
-            errors.add(new Problem.FieldError("plannedAdmission", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError("plannedAdmission", "is required (YYYY-MM-DD)"));
         } else if (!r.plannedAdmission().isAfter(today)) {
-            errors.add(new Problem.FieldError("plannedAdmission", "must be after today"));
+            errors.add(new FieldError("plannedAdmission", "must be after today"));
         }
         if (r.validUntil() == null) {
-            errors.add(new Problem.FieldError("validUntil", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError("validUntil", "is required (YYYY-MM-DD)"));
         } else if (r.validUntil().isBefore(today)) {
-            errors.add(new Problem.FieldError("validUntil", "must be today or later"));
+            errors.add(new FieldError("validUntil", "must be today or later"));
         } else if (r.validUntil().isAfter(today.plusYears(1))) {
-            errors.add(new Problem.FieldError("validUntil", "must be within a year"));
+            errors.add(new FieldError("validUntil", "must be within a year"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
+            throw new InvalidInputException(errors);
         }
         return new Checked(currency.get(), items, total, payer, deposit, percent);
     }
 
-    private static PayerKind payer(EstimateRequest.Payer p, List<Problem.FieldError> errors) {
+    private static PayerKind payer(EstimateRequest.Payer p, List<FieldError> errors) {
         if (p == null) {
-            errors.add(new Problem.FieldError("payer", "is required: {\"kind\": \"SELF_PAY\"}, or an insurer or "
+            errors.add(new FieldError("payer", "is required: {\"kind\": \"SELF_PAY\"}, or an insurer or "
                     + "guarantor with name and reference"));
             return null;
         }
         PayerKind kind = Arrays.stream(PayerKind.values()).filter(k -> k.name().equals(p.kind())).findFirst()
                 .orElse(null);
         if (kind == null) {
-            errors.add(new Problem.FieldError("payer.kind", "must be one of " + Arrays.stream(PayerKind.values())
+            errors.add(new FieldError("payer.kind", "must be one of " + Arrays.stream(PayerKind.values())
                     .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }
@@ -241,23 +243,23 @@ public class EstimateService {
             text("payer.reference", p.reference(), 100, errors);
         } else {
             if (p.name() != null && !p.name().isBlank()) {
-                errors.add(new Problem.FieldError("payer.name", "a self-paying patient has no insurer or guarantor"));
+                errors.add(new FieldError("payer.name", "a self-paying patient has no insurer or guarantor"));
             }
             if (p.reference() != null && !p.reference().isBlank()) {
-                errors.add(new Problem.FieldError("payer.reference",
+                errors.add(new FieldError("payer.reference",
                         "a self-paying patient has no policy or guarantee reference"));
             }
         }
         return kind;
     }
 
-    private static void text(String field, String value, int max, List<Problem.FieldError> errors) {
+    private static void text(String field, String value, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "is required"));
         } else if (value.strip().length() > max) {
-            errors.add(new Problem.FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
         } else if (value.chars().anyMatch(ch -> Character.isISOControl(ch))) {
-            errors.add(new Problem.FieldError(field, "must be one line of text, without control characters"));
+            errors.add(new FieldError(field, "must be one line of text, without control characters"));
         }
     }
 }

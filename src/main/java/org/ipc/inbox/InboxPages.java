@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,16 +25,23 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.ipc.api.Ids;
-import org.ipc.api.Problem;
-import org.ipc.api.ProblemException;
+import org.ipc.api.Violations;
+import org.ipc.common.FieldError;
+import org.ipc.common.InvalidInputException;
 import org.ipc.messages.MessageService;
 import org.ipc.messages.NewMessage;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
+import org.ipc.workflow.TaskFormField;
+import org.ipc.workitems.WorkItemFilter;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import org.ipc.api.InboxForms;
+import org.ipc.casework.CaseViewService;
+import org.ipc.casework.CaseView;
+import org.ipc.workitems.TaskView;
 
 /**
  * The inbox web page: signed in through the realm's code flow, server-rendered with Qute, plain HTML forms and a
@@ -46,8 +54,6 @@ import io.quarkus.qute.TemplateInstance;
 public class InboxPages {
 
     private static final int PAGE = 50;
-    /** Looked for when a searched reference names no case: matches nothing. */
-    private static final UUID NO_CASE = new UUID(0, 0);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.US);
 
     @CheckedTemplate
@@ -55,11 +61,11 @@ public class InboxPages {
         static native TemplateInstance inbox(String user, List<Row> tasks, long total, InboxService.Queues queues,
                 String filter, String caseReference, String zone);
 
-        static native TemplateInstance task(String user, Row task, List<Field> fields, List<Problem.FieldError> errors,
+        static native TemplateInstance task(String user, Row task, List<Field> fields, List<FieldError> errors,
                 boolean mine);
 
         static native TemplateInstance caseView(String user, CaseView c, String diagram, List<Line> timeline,
-                List<String> steps);
+                List<String> steps, List<FieldError> errors, String draft);
     }
 
     /** A task as the page lists it, with its due date in the office's time. */
@@ -94,12 +100,12 @@ public class InboxPages {
     public TemplateInstance list(@QueryParam("show") String show, @QueryParam("case") String caseReference) {
         String filter = show == null ? "all" : show;
         String reference = caseReference == null || caseReference.isBlank() ? null : caseReference.strip();
-        UUID caseId = reference == null ? null : cases.idOf(reference).orElse(NO_CASE);
-        InboxService.Filter query = switch (filter) {
-            case "mine" -> new InboxService.Filter(InboxService.Assignee.ME, null, null, null, caseId, null);
-            case "unassigned" -> new InboxService.Filter(InboxService.Assignee.UNASSIGNED, null, null, null, caseId, null);
-            case "overdue" -> new InboxService.Filter(null, null, null, true, caseId, null);
-            default -> new InboxService.Filter(null, null, null, null, caseId, null);
+        WorkItemFilter byCase = new WorkItemFilter(null, null, null, null, null, null, reference, null, null);
+        WorkItemFilter query = switch (filter) {
+            case "mine" -> byCase.withAssignee(WorkItemFilter.Assignee.ME);
+            case "unassigned" -> byCase.withAssignee(WorkItemFilter.Assignee.UNASSIGNED);
+            case "overdue" -> new WorkItemFilter(null, null, null, true, null, null, reference, null, null);
+            default -> byCase;
         };
         var page = inbox.list(query, 0, PAGE);
         List<Row> rows = page.items().stream().map(this::row).toList();
@@ -133,7 +139,7 @@ public class InboxPages {
     public Response complete(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         TaskDetails details = inbox.details(id);
         Map<String, Object> variables = new HashMap<>();
-        for (TaskDetails.FormFieldView field : details.form()) {
+        for (TaskFormField field : details.form()) {
             String value = form.getFirst(field.id());
             switch (field.type()) {
                 // an unticked box is not sent at all: it means no
@@ -145,10 +151,7 @@ public class InboxPages {
         try {
             CompletedTask done = inbox.complete(id, variables);
             return seeOther("/inbox/cases/" + done.caseId());
-        } catch (ProblemException invalid) {
-            if (invalid.status() != 400) {
-                throw invalid;
-            }
+        } catch (InvalidInputException invalid) {
             return Response.status(400).entity(taskPage(details, form, invalid.errors())).build();
         }
     }
@@ -156,28 +159,36 @@ public class InboxPages {
     @GET
     @Path("/cases/{id}")
     public TemplateInstance caseView(@PathParam("id") String id) {
-        UUID caseId = Ids.require(id, "Case");
-        CaseView c = cases.view(caseId);
-        List<Line> timeline = c.timeline().stream()
-                .map(e -> new Line(when(e.at()), e.kind(), e.what(), e.who())).toList();
-        return Templates.caseView(user.displayName(), c, cases.diagram(caseId), timeline,
-                c.currentSteps().stream().map(CaseView.Step::name).toList());
+        return casePage(Ids.require(id, "Case"), List.of(), null);
     }
 
+    /**
+     * A message to the referring physician, checked by the same rules as {@code POST /api/cases/{id}/messages} (the
+     * service validates {@link NewMessage}); a refused one comes back on the case page with the reason and the text.
+     */
     @POST
     @Path("/cases/{id}/messages")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response message(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         UUID caseId = Ids.require(id, "Case");
         String body = form.getFirst("body");
-        if (body == null || body.isBlank() || body.length() > 5000) {
-            throw ProblemException.badField("body", "write 1 to 5,000 characters");
+        try {
+            messages.postAsStaff(caseId, new NewMessage(body));
+        } catch (ConstraintViolationException invalid) {
+            return Response.status(400).entity(casePage(caseId, Violations.fieldErrors(invalid), body)).build();
         }
-        messages.postAsStaff(caseId, new NewMessage(body));
         return seeOther("/inbox/cases/" + caseId + "#messages");
     }
 
-    private TemplateInstance taskPage(TaskDetails details, Map<String, ?> sent, List<Problem.FieldError> errors) {
+    private TemplateInstance casePage(UUID caseId, List<FieldError> errors, String draft) {
+        CaseView c = cases.view(caseId);
+        List<Line> timeline = c.timeline().stream()
+                .map(e -> new Line(when(e.at()), e.kind(), e.what(), e.who())).toList();
+        return Templates.caseView(user.displayName(), c, cases.diagram(caseId), timeline,
+                c.currentSteps().stream().map(CaseView.Step::name).toList(), errors, draft);
+    }
+
+    private TemplateInstance taskPage(TaskDetails details, Map<String, ?> sent, List<FieldError> errors) {
         List<Field> fields = details.form().stream().map(f -> new Field(f.id(), f.label(), f.type(), f.required(),
                 f.choices(), value(sent, f.id()))).toList();
         return Templates.task(user.displayName(), row(details.task()), fields, errors,

@@ -21,10 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
-import org.ipc.api.ProblemException;
+import org.ipc.common.Page;
+import org.ipc.common.InvalidInputException;
 import org.ipc.api.PageRequest;
 import org.ipc.security.Roles;
+import org.ipc.workitems.WorkItemFilter;
+import org.ipc.workitems.TaskView;
 
 /** The task inbox of coordinators and staff: list, claim, unclaim and complete the tasks of the processes. */
 @Path("/api/inbox/tasks")
@@ -41,15 +43,19 @@ public class InboxResource {
             @QueryParam("language") @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as ar") String language,
             @QueryParam("department") @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a department code") String department,
             @QueryParam("overdue") @Pattern(regexp = "true|false", message = "must be true or false") String overdue,
+            @QueryParam("followUp") @Pattern(regexp = "true|false", message = "must be true or false") String followUp,
             @QueryParam("caseId") String caseId,
+            @QueryParam("reference") @Pattern(regexp = "IPC-[0-9]{4}-[0-9]{6}", message = "must be a case reference such as IPC-2026-000123") String reference,
+            @QueryParam("patient") @Size(min = 2, max = 100, message = "must be 2 to 100 characters") @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters") String patient,
             @QueryParam("process") @Pattern(regexp = "second-opinion|treatment-visit", message = "must be second-opinion or treatment-visit") String process,
             @Valid @BeanParam PageRequest page) {
-        InboxService.Assignee who = assignee == null ? null
-                : InboxService.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT));
+        WorkItemFilter.Assignee who = assignee == null ? null
+                : WorkItemFilter.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT));
         UUID caseUuid = caseId == null ? null
-                : Ids.parse(caseId).orElseThrow(() -> ProblemException.badField("caseId", "must be a case id"));
-        return inbox.list(new InboxService.Filter(who, language, department,
-                overdue == null ? null : Boolean.valueOf(overdue), caseUuid, process), page.first(), page.size);
+                : Ids.parse(caseId).orElseThrow(() -> InvalidInputException.field("caseId", "must be a case id"));
+        return inbox.list(new WorkItemFilter(who, language, department, overdue == null ? null : Boolean.valueOf(overdue),
+                followUp == null ? null : Boolean.valueOf(followUp), caseUuid, reference,
+                patient == null || patient.isBlank() ? null : patient, process), page.first(), page.size);
     }
 
     @GET

@@ -26,9 +26,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Ids;
-import org.ipc.api.Problem;
-import org.ipc.api.ProblemException;
+import org.ipc.common.FieldError;
+import org.ipc.common.ConflictException;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -81,12 +82,12 @@ public class ItineraryService {
     @Transactional
     public ItineraryView replace(UUID caseId, ItineraryRequest request) {
         if (request == null || request.appointments() == null) {
-            throw ProblemException.badField("appointments", "send the whole itinerary: {\"appointments\": [...]}");
+            throw InvalidInputException.field("appointments", "send the whole itinerary: {\"appointments\": [...]}");
         }
         PatientCase c = access.staffCase(caseId);
         PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.ended()) {
-            throw ProblemException.conflict("The case is " + c.status.name().toLowerCase() + "; its itinerary is closed");
+        if (c.status.hasEnded()) {
+            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; its itinerary is closed");
         }
         List<Appointment> existing = Appointment.of(c.id);
         Map<UUID, Appointment> byId = new HashMap<>();
@@ -237,10 +238,10 @@ public class ItineraryService {
     }
 
     private List<Wanted> check(ItineraryRequest request, Map<UUID, Appointment> existing) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         List<Wanted> wanted = new ArrayList<>();
         if (request.appointments().size() > MAX_APPOINTMENTS) {
-            throw ProblemException.badField("appointments", "at most " + MAX_APPOINTMENTS + " appointments");
+            throw InvalidInputException.field("appointments", "at most " + MAX_APPOINTMENTS + " appointments");
         }
         Set<UUID> seen = new HashSet<>();
         Instant now = Instant.now(clock);
@@ -248,38 +249,38 @@ public class ItineraryService {
             ItineraryRequest.Item item = request.appointments().get(i);
             String field = "appointments[" + i + "]";
             if (item == null) {
-                errors.add(new Problem.FieldError(field, "must be an object"));
+                errors.add(new FieldError(field, "must be an object"));
                 continue;
             }
             int before = errors.size();
             Appointment current = null;
             if (item.id() != null) {
-                Optional<UUID> id = Ids.parse(item.id());
+                Optional<UUID> id = uuid(item.id());
                 current = id.map(existing::get).orElse(null);
                 if (current == null) {
-                    errors.add(new Problem.FieldError(field + ".id", "is not an appointment of this itinerary; "
+                    errors.add(new FieldError(field + ".id", "is not an appointment of this itinerary; "
                             + "leave it out for a new appointment"));
                 } else if (!seen.add(current.id)) {
-                    errors.add(new Problem.FieldError(field + ".id", "appears twice"));
+                    errors.add(new FieldError(field + ".id", "appears twice"));
                 }
             }
             Instant start = start(field + ".start", item.start(), errors);
             if (item.minutes() == null || item.minutes() < 5 || item.minutes() > 12 * 60) {
-                errors.add(new Problem.FieldError(field + ".minutes", "must be from 5 to 720 minutes"));
+                errors.add(new FieldError(field + ".minutes", "must be from 5 to 720 minutes"));
             }
             if (item.place() == null || !hospital.places().containsKey(item.place())) {
-                errors.add(new Problem.FieldError(field + ".place", "must be one of "
+                errors.add(new FieldError(field + ".place", "must be one of "
                         + hospital.places().keySet().stream().sorted().collect(Collectors.joining(", "))));
             }
             Optional<Department> department = item.department() == null ? Optional.empty()
                     : departments.find(item.department());
             if (department.isEmpty()) {
-                errors.add(new Problem.FieldError(field + ".department", "must be one of the codes of GET /api/departments"));
+                errors.add(new FieldError(field + ".department", "must be one of the codes of GET /api/departments"));
             }
             AppointmentKind kind = Arrays.stream(AppointmentKind.values()).filter(k -> k.name().equals(item.kind()))
                     .findFirst().orElse(null);
             if (kind == null) {
-                errors.add(new Problem.FieldError(field + ".kind", "must be one of " + Arrays.stream(
+                errors.add(new FieldError(field + ".kind", "must be one of " + Arrays.stream(
                         AppointmentKind.values()).map(Enum::name).collect(Collectors.joining(", "))));
             }
             if (errors.size() > before) {
@@ -288,29 +289,38 @@ public class ItineraryService {
             Wanted w = new Wanted(current, start, item.minutes(), item.place(), item.department(), kind);
             boolean changes = current == null || !w.sameAs(current) || current.status == Appointment.Status.CANCELLED;
             if (changes && !start.isAfter(now)) {
-                errors.add(new Problem.FieldError(field + ".start", "must be in the future"));
+                errors.add(new FieldError(field + ".start", "must be in the future"));
                 continue;
             }
             wanted.add(w);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
+            throw new InvalidInputException(errors);
         }
         return wanted;
     }
 
-    private static Instant start(String field, String text, List<Problem.FieldError> errors) {
+    private static Instant start(String field, String text, List<FieldError> errors) {
         if (text == null || text.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required: a date and time with its offset, such as "
+            errors.add(new FieldError(field, "is required: a date and time with its offset, such as "
                     + "2027-01-11T09:00:00-05:00"));
             return null;
         }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be an ISO-8601 date and time with its offset, such as "
+            errors.add(new FieldError(field, "must be an ISO-8601 date and time with its offset, such as "
                     + "2027-01-11T09:00:00-05:00 (hospital time) or ...Z"));
             return null;
+        }
+    }
+
+    /** An appointment id as the client sent it, if it is one (a UUID). */
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
         }
     }
 }

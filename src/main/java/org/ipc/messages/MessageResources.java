@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 import org.ipc.security.Roles;
 
 /** The two doors to a case's conversation: the physician's portal and the Center's staff API. */

@@ -8,8 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -17,7 +18,10 @@ import org.ipc.cases.PatientCase;
 import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 
-/** The conversation on a case between its referring physician and the Center, oldest first. */
+/**
+ * The conversation on a case between its referring physician and the Center, oldest first. Every message is checked
+ * here ({@link NewMessage}'s constraints), whichever door it came through: the API or the inbox page.
+ */
 @ApplicationScoped
 public class MessageService {
 
@@ -34,7 +38,7 @@ public class MessageService {
     Clock clock;
 
     @Transactional
-    public MessageView postAsPhysician(UUID caseId, NewMessage message) {
+    public MessageView postAsPhysician(UUID caseId, @Valid NewMessage message) {
         PatientCase c = access.ownCase(caseId);
         audit.record(AuditAction.MESSAGE_SENT, c.id);
         return post(c, message, Roles.PHYSICIAN);
@@ -48,7 +52,7 @@ public class MessageService {
     }
 
     @Transactional
-    public MessageView postAsStaff(UUID caseId, NewMessage message) {
+    public MessageView postAsStaff(UUID caseId, @Valid NewMessage message) {
         String role = user.taskGroups().stream().filter(Roles.TASK_GROUPS::contains).findFirst().orElse("staff");
         PatientCase c = access.staffCase(caseId);
         audit.record(AuditAction.MESSAGE_SENT, c.id);

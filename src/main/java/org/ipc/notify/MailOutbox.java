@@ -15,8 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.ipc.cases.CaseEvent;
-import org.ipc.cases.PatientCase;
+import org.ipc.cases.CaseSnapshot;
 import org.ipc.notify.Milestone.Recipient;
 import org.jboss.logging.Logger;
 
@@ -45,25 +44,26 @@ public class MailOutbox {
     @ConfigProperty(name = "quarkus.mailer.from")
     String from;
 
+    /** Queues a milestone's mails once; {@code occurrence} numbers a repeated milestone (the second reminder is 2). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(PatientCase c, Milestone milestone) {
+    public void enqueue(CaseSnapshot c, Milestone milestone, int occurrence) {
         for (Recipient recipient : Recipient.values()) {
             if (!milestone.recipients().contains(recipient)) {
                 continue;
             }
             String address = address(c, recipient);
             if (address == null) {
-                LOG.debugf("case %s: no %s mail for %s (no address or no consent)", c.id, milestone, recipient);
+                LOG.debugf("case %s: no %s mail for %s (no address or no consent)", c.id(), milestone, recipient);
                 continue;
             }
-            String key = dedupeKey(c, milestone, recipient);
+            String key = dedupeKey(c.id(), milestone, occurrence, recipient);
             if (alreadyQueued(key)) {
                 continue;
             }
             MailRenderer.Rendered mail = renderer.render(c, milestone, recipient);
             OutboxMail row = new OutboxMail();
             row.id = UUID.randomUUID();
-            row.caseId = c.id;
+            row.caseId = c.id();
             row.dedupeKey = key;
             row.milestone = milestone;
             row.recipientKind = recipient;
@@ -102,10 +102,10 @@ public class MailOutbox {
                 .setParameter("key", key).setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList().isEmpty();
     }
 
-    private static String address(PatientCase c, Recipient recipient) {
+    private static String address(CaseSnapshot c, Recipient recipient) {
         return switch (recipient) {
-            case PATIENT -> c.patient.emailConsent ? blankToNull(c.patient.email) : null;
-            case PHYSICIAN -> blankToNull(c.physician.email);
+            case PATIENT -> c.patient().emailConsent() ? blankToNull(c.patient().email()) : null;
+            case PHYSICIAN -> blankToNull(c.physician().email());
         };
     }
 
@@ -113,13 +113,13 @@ public class MailOutbox {
      * One mail per case, milestone and recipient; a reminder is numbered by its occurrence on the case's
      * timeline; the ways a case ends share one key, so only the first is told.
      */
-    static String dedupeKey(PatientCase c, Milestone milestone, Recipient recipient) {
+    static String dedupeKey(UUID caseId, Milestone milestone, int occurrence, Recipient recipient) {
         String what = switch (milestone.slot()) {
             case ONCE -> milestone.name();
-            case EACH_TIME -> milestone.name() + "#" + CaseEvent.count(c.id, milestone.countedEvent());
+            case EACH_TIME -> milestone.name() + "#" + occurrence;
             case CASE_END -> "END";
         };
-        return c.id + ":" + what + ":" + recipient.name().toLowerCase(Locale.ROOT);
+        return caseId + ":" + what + ":" + recipient.name().toLowerCase(Locale.ROOT);
     }
 
     private static String domain(String address) {

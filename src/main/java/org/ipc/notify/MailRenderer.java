@@ -12,7 +12,9 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.ipc.cases.PatientCase;
+import org.ipc.cases.Acknowledgements;
+import org.ipc.cases.CaseSnapshot;
+import org.ipc.patients.PatientLanguage;
 import org.ipc.notify.Milestone.Recipient;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.officehours.OfficeHoursConfig;
@@ -63,25 +65,25 @@ public class MailRenderer {
     @Inject
     Acknowledgements acknowledgements;
 
-    public Rendered render(PatientCase c, Milestone milestone, Recipient recipient) {
+    public Rendered render(CaseSnapshot c, Milestone milestone, Recipient recipient) {
         boolean patient = recipient == Recipient.PATIENT;
-        String language = patient ? PatientLanguage.of(c.patient.preferredLanguage) : PatientLanguage.FALLBACK;
-        ZoneId zone = patient ? ZoneId.of(c.patient.timeZone) : office.zone();
+        String language = patient ? PatientLanguage.of(c.patient().preferredLanguage()) : PatientLanguage.FALLBACK;
+        ZoneId zone = patient ? ZoneId.of(c.patient().timeZone()) : office.zone();
         MailTexts t = MessageBundles.get(MailTexts.class, Localized.Literal.of(language));
         String subject;
         String body;
         if (patient) {
-            subject = patientSubject(t, milestone, c.reference);
+            subject = patientSubject(t, milestone, c.reference());
             body = patientBody(t, milestone, c, language, zone);
         } else {
-            subject = physicianSubject(t, milestone, c.reference);
-            body = physicianBody(t, milestone, c.reference);
+            subject = physicianSubject(t, milestone, c.reference());
+            body = physicianBody(t, milestone, c.reference());
         }
-        String name = patient ? c.patient.givenName + " " + c.patient.familyName
-                : (c.physician.displayName == null ? c.physician.email : c.physician.displayName);
+        String name = patient ? c.patient().displayName()
+                : (c.physician().displayName() == null ? c.physician().email() : c.physician().displayName());
         boolean rtl = PatientLanguage.isRightToLeft(language);
         Mail mail = new Mail(language, rtl ? "rtl" : "ltr", rtl ? "right" : "left", subject,
-                t.referenceLine(c.reference), t.greeting(name), List.of(body),
+                t.referenceLine(c.reference()), t.greeting(name), List.of(body),
                 patient ? null : t.portalLine(config.contact().portalUrl()), contact(t, zone), t.privacyNote());
         return new Rendered(language, subject, text.data("mail", mail).render(), html.data("mail", mail).render());
     }
@@ -125,20 +127,20 @@ public class MailRenderer {
         };
     }
 
-    private String patientBody(MailTexts t, Milestone m, PatientCase c, String language, ZoneId zone) {
+    private String patientBody(MailTexts t, Milestone m, CaseSnapshot c, String language, ZoneId zone) {
         return switch (m) {
-            case RECEIVED -> acknowledgements.of(c.reference, c.acknowledgedAt, c.ackOfficeOpen, c.ackOfficeOpensAt,
-                    c.patient.preferredLanguage, c.patient.timeZone).message();
+            case RECEIVED -> acknowledgements.of(c.reference(), c.acknowledged().at(), c.acknowledged().officeOpen(),
+                    c.acknowledged().officeOpensAt(), c.patient().preferredLanguage(), c.patient().timeZone()).message();
             case RECORDS_REQUESTED -> t.recordsRequestedBody();
             case RECORDS_REMINDER -> t.recordsReminderBody();
             case OPINION_RELEASED -> t.opinionReleasedBody();
             case ESTIMATE_READY -> t.estimateReadyBody();
             case DEPOSIT_REMINDER -> t.depositReminderBody();
             case DEPOSIT_RECEIVED -> t.depositReceivedBody();
-            case VISIT_SCHEDULED -> t.visitScheduledBody(date(t, c.arrivalDate, language),
-                    moment(t, c.firstAppointmentAt, zone, language), zone.getId());
-            case PRE_ARRIVAL_REMINDER -> t.preArrivalBody(date(t, c.arrivalDate, language),
-                    moment(t, c.firstAppointmentAt, zone, language), zone.getId());
+            case VISIT_SCHEDULED -> t.visitScheduledBody(date(t, c.arrivalDate(), language),
+                    moment(t, c.firstAppointmentAt(), zone, language), zone.getId());
+            case PRE_ARRIVAL_REMINDER -> t.preArrivalBody(date(t, c.arrivalDate(), language),
+                    moment(t, c.firstAppointmentAt(), zone, language), zone.getId());
             case FOLLOW_UP -> t.followUpBody();
             case WITHDRAWN -> t.withdrawnBody();
             case DECLINED -> t.declinedBody();

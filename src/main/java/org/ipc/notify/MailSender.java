@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.ipc.api.Causes;
+import org.ipc.common.Causes;
+import org.ipc.common.DatabaseOutage;
 import org.ipc.notify.OutboxMail.Status;
 import org.jboss.logging.Logger;
 
@@ -38,13 +41,18 @@ import io.vertx.ext.mail.SMTPException;
  * Delivery is at least once: if the process dies after the server accepted a mail and before it was marked, the
  * claim lapses after the lease and the mail goes again, with the same {@code Message-ID}, so the receiving system
  * can tell it is the same mail. A normal shutdown waits for the mail in flight to be marked.
+ * <p>
+ * While the database is away (a restart, a fail-over) the sender sends nothing it could not mark: a mail the server
+ * already accepted is marked as soon as the database answers again (tried every second within its lease, so it does
+ * not go twice), the rest of its batch is not sent but given back to the outbox for the next round, and the log says
+ * once that sending paused and once that it resumed.
  */
 @ApplicationScoped
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class);
 
-    /** What one drain did. */
+    /** What one drain did; {@code retrying} counts mails whose attempt failed or was put off to a later round. */
     public record Drained(int sent, int retrying, int failed) {
 
         public int total() {
@@ -53,7 +61,9 @@ public class MailSender {
     }
 
     private enum Outcome {
-        SENT, RETRYING, FAILED
+        SENT, RETRYING, FAILED,
+        /** Not sent because the database went away during its batch: given back for a later round. */
+        DEFERRED
     }
 
     @Inject
@@ -70,6 +80,7 @@ public class MailSender {
 
     private ExecutorService connections;
     private volatile boolean stopping;
+    private final AtomicBoolean paused = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -90,7 +101,26 @@ public class MailSender {
 
     @Scheduled(every = "${ipc.mail.drain-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        drain();
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            // the next round tries again
+            pause(e);
+            return;
+        }
+        if (paused.compareAndSet(true, false)) {
+            LOG.info("Mail outbox: the database answers again; sending resumed");
+        }
+    }
+
+    private void pause(RuntimeException outage) {
+        if (paused.compareAndSet(false, true)) {
+            LOG.warnf("Mail outbox: the database is unavailable (%s); sending waits for it",
+                    DatabaseOutage.describe(outage));
+        }
     }
 
     /** Sends all mail due now, batch by batch, until none is due. */
@@ -108,19 +138,35 @@ public class MailSender {
             if (batch.isEmpty()) {
                 break;
             }
+            AtomicReference<RuntimeException> databaseLost = new AtomicReference<>();
             List<Future<Outcome>> outcomes = new ArrayList<>(batch.size());
             for (OutboxMail mail : batch) {
-                outcomes.add(connections.submit(() -> deliver(mail, claim)));
+                outcomes.add(connections.submit(() -> deliver(mail, claim, databaseLost)));
             }
             for (Future<Outcome> outcome : outcomes) {
                 switch (await(outcome)) {
                     case SENT -> sent++;
-                    case RETRYING -> retrying++;
+                    case RETRYING, DEFERRED -> retrying++;
                     case FAILED -> failed++;
                 }
             }
+            if (databaseLost.get() != null) {
+                giveBack(claim);
+            }
         }
         return new Drained(sent, retrying, failed);
+    }
+
+    /**
+     * The mails of a claim that were not sent, pending again for the next round (rather than after the lease); when
+     * the database is still away this fails too, and they go when their lease lapses.
+     */
+    void giveBack(UUID claim) {
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update OutboxMail m set m.status = :pending, "
+                + "m.claimedBy = null, m.leaseUntil = null, m.attempts = m.attempts - 1 "
+                + "where m.claimedBy = :claim and m.status = :sending")
+                .setParameter("pending", Status.PENDING).setParameter("sending", Status.SENDING)
+                .setParameter("claim", claim).executeUpdate());
     }
 
     /**
@@ -151,15 +197,60 @@ public class MailSender {
         });
     }
 
-    /** One SMTP transaction, then the mail's new state in its own database transaction. */
-    Outcome deliver(OutboxMail mail, UUID claim) {
-        try {
-            send(mail);
-        } catch (RuntimeException e) {
-            return failed(mail, claim, e);
+    /**
+     * One SMTP transaction, then the mail's new state in its own database transaction. Once the database is found
+     * away during a batch, the batch's mails not yet sent are not sent in this round.
+     */
+    Outcome deliver(OutboxMail mail, UUID claim, AtomicReference<RuntimeException> databaseLost) {
+        if (databaseLost.get() != null) {
+            return Outcome.DEFERRED;
         }
-        markSent(mail.id, claim);
-        return Outcome.SENT;
+        try {
+            try {
+                send(mail);
+            } catch (RuntimeException e) {
+                return failed(mail, claim, e);
+            }
+            markSentWithinLease(mail, claim, databaseLost);
+            return Outcome.SENT;
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            databaseLost.compareAndSet(null, e);
+            return Outcome.DEFERRED;
+        }
+    }
+
+    /**
+     * Marks a mail the server accepted. While the database is away this is tried again every second until the
+     * claim's lease would lapse (or the service stops): a mail marked late is still sent once; after that it goes
+     * again, with the same Message-ID.
+     */
+    private void markSentWithinLease(OutboxMail mail, UUID claim, AtomicReference<RuntimeException> databaseLost) {
+        long giveUp = System.nanoTime() + config.lease().minusSeconds(5).toNanos();
+        while (true) {
+            try {
+                markSent(mail.id, claim);
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.isCause(e) || stopping || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                databaseLost.compareAndSet(null, e);
+                pause(e);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
     }
 
     void send(OutboxMail mail) {

@@ -8,7 +8,7 @@ import org.ipc.cases.CaseStatus;
 
 /**
  * The moments of a case that someone hears about by e-mail, and who: the patient (only with recorded consent) and
- * the referring physician (always). The case's timeline is the source: an event or a status names its milestone.
+ * the referring physician (always). The case's events are the source: an event or a status names its milestone.
  */
 public enum Milestone {
 
@@ -97,12 +97,4 @@ public enum Milestone {
         });
     }
 
-    /** The case event whose occurrences number a repeated milestone's mails. */
-    CaseEvent.Kind countedEvent() {
-        return switch (this) {
-            case RECORDS_REMINDER -> CaseEvent.Kind.RECORDS_REMINDER;
-            case DEPOSIT_REMINDER -> CaseEvent.Kind.DEPOSIT_REMINDER;
-            default -> throw new IllegalStateException(this + " is sent once per case");
-        };
-    }
 }

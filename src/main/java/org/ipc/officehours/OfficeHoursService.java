@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.ipc.api.ProblemException;
+import org.ipc.common.InvalidInputException;
 
 /** Answers office-hours questions from the same clock the engine uses, in the caller's time zone. */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class OfficeHoursService {
             duration = BusinessDuration.parse(durationText);
             office.checkDuration(duration);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("duration", e.getMessage());
+            throw InvalidInputException.field("duration", e.getMessage());
         }
         return new DeadlineView(show(from, zone), duration.toString(), show(office.plus(from, duration), zone),
                 zone.getId());
@@ -53,13 +53,13 @@ public class OfficeHoursService {
         try {
             t = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
         } catch (DateTimeException e) {
-            throw ProblemException.badField(field,
+            throw InvalidInputException.field(field,
                     "must be an ISO-8601 instant with an offset, such as 2026-11-20T16:00:00-05:00 or 2026-11-20T21:00:00Z");
         }
         try {
             office.checkDate(t);
         } catch (BeyondLimit e) {
-            throw ProblemException.badField(field, e.getMessage());
+            throw InvalidInputException.field(field, e.getMessage());
         }
         return t;
     }
@@ -71,7 +71,7 @@ public class OfficeHoursService {
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
-            throw ProblemException.badField("tz", "must be an IANA time zone, such as America/Sao_Paulo");
+            throw InvalidInputException.field("tz", "must be an IANA time zone, such as America/Sao_Paulo");
         }
     }
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.ProblemException;
+import org.ipc.common.InvalidInputException;
 
 /** Records patients as physicians submit them, in the canonical spelling of each code. */
 @ApplicationScoped
@@ -21,7 +21,7 @@ public class PatientRegistry {
     @Transactional(Transactional.TxType.MANDATORY)
     public Patient register(PatientDetails details) {
         if (details.emailConsent() && details.email() == null) {
-            throw ProblemException.badField("patient.email", "is required when emailConsent is true");
+            throw InvalidInputException.field("patient.email", "is required when emailConsent is true");
         }
         Patient p = new Patient();
         p.id = UUID.randomUUID();

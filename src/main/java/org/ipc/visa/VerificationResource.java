@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ipc.api.ProblemException;
+import org.ipc.common.NotFoundException;
 import org.ipc.hospital.HospitalConfig;
 
 import io.quarkus.qute.Location;
@@ -48,9 +48,8 @@ public class VerificationResource {
         Optional<Verification> verification = letters.verify(code);
         if (wantsJson(headers)) {
             return verification.map(v -> Response.ok(v, MediaType.APPLICATION_JSON_TYPE).build())
-                    .orElseThrow(() -> new ProblemException(404, "Not found",
-                            "No letter with this verification code was issued by " + hospital.name(),
-                            java.util.List.of()));
+                    .orElseThrow(() -> new NotFoundException("A letter with this verification code from "
+                            + hospital.name()));
         }
         String html = page.data("page", new Page(hospital.name(), shown(code), verification.orElse(null))).render();
         return Response.status(verification.isPresent() ? 200 : 404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))

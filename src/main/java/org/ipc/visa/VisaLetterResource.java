@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.Ids;
-import org.ipc.api.Page;
+import org.ipc.common.Page;
 import org.ipc.security.Roles;
 
 /**

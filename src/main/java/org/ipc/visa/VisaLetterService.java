@@ -18,9 +18,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.ipc.api.Page;
-import org.ipc.api.Problem;
-import org.ipc.api.ProblemException;
+import org.ipc.common.Page;
+import org.ipc.common.FieldError;
+import org.ipc.common.ConflictException;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotFoundException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -98,15 +100,15 @@ public class VisaLetterService {
     @Transactional
     public VisaLetterView issue(UUID caseId, VisaLetterRequest request) {
         if (request == null) {
-            throw ProblemException.badField("body", "send the letter's details as a JSON object");
+            throw InvalidInputException.field("body", "send the letter's details as a JSON object");
         }
         PatientCase c = access.staffCase(caseId);
         PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.ended()) {
-            throw ProblemException.conflict("The case is " + c.status.name().toLowerCase() + "; it takes no visa letter");
+        if (c.status.hasEnded()) {
+            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no visa letter");
         }
         Checked checked = check(request, c);
-        Estimate estimate = estimates.current(c.id).orElseThrow(() -> ProblemException.conflict(
+        Estimate estimate = estimates.current(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; the letter states the estimated cost, so finance issues it first"));
         Instant now = Instant.now(clock);
         String code = VerificationCodes.next();
@@ -172,12 +174,12 @@ public class VisaLetterService {
     @Transactional
     public VisaLetterView revoke(UUID caseId, UUID letterId, String reason) {
         if (reason == null || reason.isBlank() || reason.strip().length() > 300) {
-            throw ProblemException.badField("reason", "say in at most 300 characters why the letter no longer stands");
+            throw InvalidInputException.field("reason", "say in at most 300 characters why the letter no longer stands");
         }
         PatientCase c = access.staffCase(caseId);
-        VisaLetter l = VisaLetter.inCase(c.id, letterId).orElseThrow(() -> ProblemException.notFound("Visa letter"));
+        VisaLetter l = VisaLetter.inCase(c.id, letterId).orElseThrow(() -> new NotFoundException("Visa letter"));
         if (l.isRevoked()) {
-            throw ProblemException.conflict("The letter was already revoked");
+            throw new ConflictException("The letter was already revoked");
         }
         l.revokedAt = Instant.now(clock);
         l.revokedReason = reason.strip();
@@ -250,27 +252,27 @@ public class VisaLetterService {
     }
 
     private Checked check(VisaLetterRequest r, PatientCase c) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (r.consulate() == null) {
-            errors.add(new Problem.FieldError("consulate", "is required: the consulate's name and city"));
+            errors.add(new FieldError("consulate", "is required: the consulate's name and city"));
         } else {
             text("consulate.name", r.consulate().name(), 200, errors);
             text("consulate.city", r.consulate().city(), 100, errors);
         }
         String passport = null;
         if (r.patient() == null) {
-            errors.add(new Problem.FieldError("patient", "is required: the patient as in the passport"));
+            errors.add(new FieldError("patient", "is required: the patient as in the passport"));
         } else {
             text("patient.nameInPassport", r.patient().nameInPassport(), 200, errors);
             LocalDate today = office.now().atZone(office.zone()).toLocalDate();
             if (r.patient().birthDate() == null) {
-                errors.add(new Problem.FieldError("patient.birthDate", "is required (YYYY-MM-DD)"));
+                errors.add(new FieldError("patient.birthDate", "is required (YYYY-MM-DD)"));
             } else if (!r.patient().birthDate().isBefore(today)) {
-                errors.add(new Problem.FieldError("patient.birthDate", "must be in the past"));
+                errors.add(new FieldError("patient.birthDate", "must be in the past"));
             }
             if (r.patient().nationality() == null
                     || !new CountryCode.Validator().isValid(r.patient().nationality(), null)) {
-                errors.add(new Problem.FieldError("patient.nationality",
+                errors.add(new FieldError("patient.nationality",
                         "must be an ISO 3166-1 alpha-2 country code, such as SA or BR"));
             }
             passport = passport("patient.passportNumber", r.patient().passportNumber(), errors);
@@ -278,13 +280,13 @@ public class VisaLetterService {
         List<String> companions = new ArrayList<>();
         if (r.companions() != null) {
             if (r.companions().size() > MAX_COMPANIONS) {
-                errors.add(new Problem.FieldError("companions", "at most " + MAX_COMPANIONS + " companions"));
+                errors.add(new FieldError("companions", "at most " + MAX_COMPANIONS + " companions"));
             } else {
                 for (int i = 0; i < r.companions().size(); i++) {
                     VisaLetterRequest.Traveller t = r.companions().get(i);
                     String field = "companions[" + i + "]";
                     if (t == null) {
-                        errors.add(new Problem.FieldError(field, "must be an object"));
+                        errors.add(new FieldError(field, "must be an object"));
                         continue;
                     }
                     text(field + ".nameInPassport", t.nameInPassport(), 200, errors);
@@ -296,42 +298,42 @@ public class VisaLetterService {
         VisitPurpose purpose = Arrays.stream(VisitPurpose.values()).filter(p -> p.name().equals(r.purpose()))
                 .findFirst().orElse(null);
         if (purpose == null) {
-            errors.add(new Problem.FieldError("purpose", "must be one of " + Arrays.stream(VisitPurpose.values())
+            errors.add(new FieldError("purpose", "must be one of " + Arrays.stream(VisitPurpose.values())
                     .map(Enum::name).collect(Collectors.joining(", "))));
         }
         String departmentCode = r.department() == null ? c.department : r.department();
         Department department = departments.find(departmentCode).orElse(null);
         if (department == null) {
-            errors.add(new Problem.FieldError("department", "must be one of the codes of GET /api/departments"));
+            errors.add(new FieldError("department", "must be one of the codes of GET /api/departments"));
         }
         LocalDate today = office.now().atZone(office.zone()).toLocalDate();
         if (r.arrival() == null) {
-            errors.add(new Problem.FieldError("arrival", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError("arrival", "is required (YYYY-MM-DD)"));
         } else if (r.arrival().isBefore(today)) {
-            errors.add(new Problem.FieldError("arrival", "must be today or later"));
+            errors.add(new FieldError("arrival", "must be today or later"));
         }
         if (r.departure() == null) {
-            errors.add(new Problem.FieldError("departure", "is required (YYYY-MM-DD)"));
+            errors.add(new FieldError("departure", "is required (YYYY-MM-DD)"));
         } else if (r.arrival() != null && !r.departure().isAfter(r.arrival())) {
-            errors.add(new Problem.FieldError("departure", "must be after the arrival"));
+            errors.add(new FieldError("departure", "must be after the arrival"));
         } else if (r.arrival() != null && ChronoUnit.DAYS.between(r.arrival(), r.departure()) > MAX_STAY_DAYS) {
-            errors.add(new Problem.FieldError("departure", "a stay is at most " + MAX_STAY_DAYS + " days"));
+            errors.add(new FieldError("departure", "a stay is at most " + MAX_STAY_DAYS + " days"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badFields(errors);
+            throw new InvalidInputException(errors);
         }
         return new Checked(r.patient().nameInPassport().strip(), passport, companions, purpose, department);
     }
 
     /** The number in its canonical form (capitals, no spaces); errors never repeat the number. */
-    private static String passport(String field, String value, List<Problem.FieldError> errors) {
+    private static String passport(String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "is required"));
             return null;
         }
         String number = value.replace(" ", "").toUpperCase(Locale.ROOT);
         if (!PASSPORT_NUMBER.matcher(number).matches()) {
-            errors.add(new Problem.FieldError(field, "must be 5 to 20 letters and digits, as printed in the passport"));
+            errors.add(new FieldError(field, "must be 5 to 20 letters and digits, as printed in the passport"));
             return null;
         }
         return number;
@@ -341,13 +343,13 @@ public class VisaLetterService {
         return number.substring(number.length() - 4);
     }
 
-    private static void text(String field, String value, int max, List<Problem.FieldError> errors) {
+    private static void text(String field, String value, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "is required"));
         } else if (value.strip().length() > max) {
-            errors.add(new Problem.FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
         } else if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new Problem.FieldError(field, "must be one line of text, without control characters"));
+            errors.add(new FieldError(field, "must be one line of text, without control characters"));
         }
     }
 }

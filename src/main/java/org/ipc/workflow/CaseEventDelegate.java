@@ -28,7 +28,7 @@ public class CaseEventDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         BaseElement element = (BaseElement) execution.getBpmnModelElementInstance();
         CaseEvent.Kind kind = CaseEvent.Kind.valueOf(ModelProperties.required(element, PROPERTY));
-        cases.recordEvent(ProcessVariables.caseId(execution), kind,
-                execution.getCurrentActivityName());
+        cases.recordEvent(ProcessVariables.caseId(execution), kind, execution.getCurrentActivityName(),
+                ProcessVariables.actor(execution));
     }
 }

@@ -30,7 +30,7 @@ public class CaseStatusListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         CaseStatus status = declaredStatus(execution);
         UUID caseId = ProcessVariables.caseId(execution);
-        cases.moveTo(caseId, status);
+        cases.moveTo(caseId, status, ProcessVariables.actor(execution));
     }
 
     private static CaseStatus declaredStatus(DelegateExecution execution) {

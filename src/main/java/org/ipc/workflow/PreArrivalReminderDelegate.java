@@ -40,7 +40,8 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
         ZoneId patientZone = cases.patientTimeZone(caseId);
         LocalDate arrival = DepositDeadlineDelegate.localDate((Date) execution.getVariable(ARRIVAL), patientZone);
         Date firstAppointment = (Date) execution.getVariable(FIRST_APPOINTMENT);
-        cases.scheduleVisit(caseId, arrival, firstAppointment == null ? null : firstAppointment.toInstant());
+        cases.scheduleVisit(caseId, arrival, firstAppointment == null ? null : firstAppointment.toInstant(),
+                ProcessVariables.actor(execution));
         execution.setVariable(REMINDER_AT,
                 Date.from(arrival.minusDays(daysBefore).atTime(at).atZone(patientZone).toInstant()));
     }

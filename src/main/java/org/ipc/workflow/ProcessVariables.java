@@ -2,7 +2,9 @@ package org.ipc.workflow;
 
 import java.util.UUID;
 
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The only process variables we set: ids and routing keys. Everything else about a case lives in our tables.
@@ -23,6 +25,12 @@ public final class ProcessVariables {
     public static final String SPECIALIST_GROUP = "specialistGroup";
 
     private ProcessVariables() {
+    }
+
+    /** The user the engine is working for now (who completed the task, sent the message), or null for a timer. */
+    public static String actor(ProcessEngineServicesAware scope) {
+        Authentication current = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
     }
 
     /** The case a process (or one of its tasks) works on. */

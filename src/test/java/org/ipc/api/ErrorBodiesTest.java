@@ -60,6 +60,20 @@ class ErrorBodiesTest {
     }
 
     @Test
+    void aConnectionTheDatabaseEndedIsA503ToRetryAndThePoolRecovers() {
+        for (String failure : List.of("connection-lost", "connection-lost-under-the-engine")) {
+            ExtractableResponse<?> answer = given().when().post("/test-only/failures/" + failure)
+                    .then().statusCode(503).extract();
+            assertClean(answer, 503);
+            assertThat(answer.header("Retry-After")).isEqualTo("5");
+            assertThat(answer.<String>path("detail")).contains("try again");
+            // the dead connection left the pool: the next request gets a live one
+            given().when().get("/q/health/ready").then().statusCode(200);
+            given().auth().oauth2(Tokens.of("coordinator")).when().get("/api/inbox/tasks").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anOverLargeBodyIsRefusedBeforeItIsRead() {
         byte[] big = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) ' ');

@@ -1,5 +1,9 @@
 package org.ipc.api;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -19,6 +25,12 @@ public class FailingResource {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RepositoryService repository;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     /** SQL that names a patient and a table that does not exist. */
     @POST
@@ -40,5 +52,27 @@ public class FailingResource {
                 .executeUpdate();
         em.flush();
         return "inserted";
+    }
+
+    /** The database ends this request's connection, as a restart does to every open one (SQL state 57P01). */
+    @POST
+    @Path("/connection-lost")
+    @Transactional
+    @Operation(hidden = true)
+    public String connectionLost() {
+        return String.valueOf(em.createNativeQuery("select pg_terminate_backend(pg_backend_pid())").getResultList());
+    }
+
+    /** The same, met by the engine: the connection it shares with the request dies before its query. */
+    @POST
+    @Path("/connection-lost-under-the-engine")
+    @Transactional
+    @Operation(hidden = true)
+    public String connectionLostUnderTheEngine() throws SQLException {
+        Object pid = em.createNativeQuery("select pg_backend_pid()").getSingleResult();
+        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            other.createStatement().execute("select pg_terminate_backend(" + pid + ")");
+        }
+        return String.valueOf(repository.createProcessDefinitionQuery().count());
     }
 }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipc.cases.CaseStatus;
 import org.ipc.cases.CaseType;
+import org.ipc.cases.CaseSnapshot;
 import org.ipc.cases.PatientCase;
 import org.ipc.cases.Urgency;
 import org.ipc.patients.Patient;
@@ -375,7 +376,7 @@ class CaseThroughputBenchmark {
     private long startProcesses(List<PatientCase> cases, String[] processes, Latencies latencies) throws Exception {
         return inParallel(cases.size(), (client, i) -> {
             PatientCase c = cases.get(i);
-            Map<String, Object> variables = routing.variablesFor(c);
+            Map<String, Object> variables = routing.variablesFor(CaseSnapshot.of(c));
             long start = System.nanoTime();
             processes[i] = QuarkusTransaction.requiringNew().call(() -> {
                 identity.setAuthenticatedUserId("bench-physician-" + client);

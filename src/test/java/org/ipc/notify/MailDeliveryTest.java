@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipc.cases.CaseSnapshot;
 import org.ipc.cases.PatientCase;
 import org.ipc.testing.Mailbox;
 import org.ipc.testing.Mailbox.Received;
@@ -168,7 +169,7 @@ class MailDeliveryTest {
             String id = Portal.submit("physician", "TREATMENT", Map.of("email", another));
             QuarkusTransaction.requiringNew().run(() -> {
                 PatientCase c = PatientCase.findById(UUID.fromString(id));
-                EnumSet.range(Milestone.RECORDS_REQUESTED, Milestone.FOLLOW_UP).forEach(m -> outbox.enqueue(c, m));
+                EnumSet.range(Milestone.RECORDS_REQUESTED, Milestone.FOLLOW_UP).forEach(m -> outbox.enqueue(CaseSnapshot.of(c), m, 1));
             });
             addresses.add(another);
         }
@@ -199,11 +200,11 @@ class MailDeliveryTest {
         UUID id = UUID.fromString(caseId);
         QuarkusTransaction.requiringNew().run(() -> {
             PatientCase c = PatientCase.findById(id);
-            outbox.enqueue(c, Milestone.WITHDRAWN);
-            outbox.enqueue(c, Milestone.WITHDRAWN);
-            outbox.enqueue(c, Milestone.DECLINED); // the ways a case ends share one key: only the first is told
+            outbox.enqueue(CaseSnapshot.of(c), Milestone.WITHDRAWN, 1);
+            outbox.enqueue(CaseSnapshot.of(c), Milestone.WITHDRAWN, 1);
+            outbox.enqueue(CaseSnapshot.of(c), Milestone.DECLINED, 1); // the ways a case ends share one key: only the first is told
         });
-        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(PatientCase.findById(id), Milestone.CLOSED));
+        QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(CaseSnapshot.of(PatientCase.findById(id)), Milestone.CLOSED, 1));
         assertThat(ProcessDriver.mail(caseId)).containsExactlyInAnyOrder("RECEIVED to patient",
                 "RECEIVED to physician", "WITHDRAWN to patient", "WITHDRAWN to physician");
     }

@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.ipc.cases.Acknowledgements;
+import org.ipc.cases.CaseSnapshot;
 import org.ipc.cases.PatientCase;
 import org.ipc.notify.Milestone.Recipient;
 import org.ipc.testing.Mailbox;
@@ -79,7 +81,7 @@ class MailMilestonesTest {
                 PatientCase c = PatientCase.findById(UUID.fromString(caseId));
                 c.arrivalDate = LocalDate.parse("2026-12-13");
                 c.firstAppointmentAt = FIRST_APPOINTMENT;
-                milestones.forEach(m -> outbox.enqueue(c, m));
+                milestones.forEach(m -> outbox.enqueue(CaseSnapshot.of(c), m, 1));
             });
             addresses.add(address);
             String reference = Portal.referenceOf(caseId);

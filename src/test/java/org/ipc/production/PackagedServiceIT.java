@@ -19,6 +19,7 @@ import java.util.Map;
 import org.ipc.testing.CaseRequests;
 import org.ipc.testing.FreePorts;
 import org.ipc.testing.PackagedService;
+import org.ipc.testing.S3Server;
 import org.ipc.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +34,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The packaged service ({@code java -jar target/quarkus-app/quarkus-run.jar}) as production runs it: configured
- * only by the Quarkus environment variables of DESIGN.md, against a fresh PostgreSQL whose schema it creates
- * itself, trusting an OIDC issuer shaped like a Keycloak realm. Records its start time and memory.
+ * only by the environment variables of DESIGN.md, against a fresh PostgreSQL whose schema its migrations create
+ * (Camunda's included), trusting an OIDC issuer shaped like a Keycloak realm, keeping documents in a real
+ * S3-compatible store, logging JSON. Records its start time and memory.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedServiceIT {
@@ -42,7 +44,12 @@ class PackagedServiceIT {
     private static EmbeddedPostgres postgres;
     private static TestIssuer issuer;
     private static PackagedService service;
+    private static S3Server s3;
     private static String uploadFigures = "";
+    /** The largest upload by default. */
+    private static final long UPLOAD = 50L * 1024 * 1024;
+    /** Large enough that a service holding it in memory fails: the production heap is 160 MB. */
+    private static final long LARGE = 300L * 1024 * 1024;
 
     @BeforeAll
     static void startServiceAsProductionDoes() throws Exception {
@@ -51,9 +58,13 @@ class PackagedServiceIT {
         postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
                 .setDataDirectory(work.resolve("data")).setCleanDataDirectory(true).start();
         issuer = TestIssuer.start();
+        s3 = S3Server.start(Path.of("target", "it-s3"));
         Map<String, String> env = PackagedService.environment(postgres.getJdbcUrl("postgres", "postgres"),
                 issuer.url(), FreePorts.next(), Path.of("target", "it-documents"));
+        env.putAll(s3.serviceEnvironment());
         env.put("MALLOC_ARENA_MAX", "2");
+        // debug lines of our own code, to find one logged while a request is served
+        env.put("QUARKUS_LOG_CATEGORY__ORG_IPC__LEVEL", "DEBUG");
         service = PackagedService.start(PackagedService.productionJvmFlags(), env,
                 Path.of("target", "packaged-service.log"), Duration.ofSeconds(90));
         RestAssured.port = service.port;
@@ -72,6 +83,9 @@ class PackagedServiceIT {
         if (issuer != null) {
             issuer.close();
         }
+        if (s3 != null) {
+            s3.stop();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -86,6 +100,8 @@ class PackagedServiceIT {
                 .body("checks.name", hasItems("workflow-engine", "Database connections health check"));
         assertThat(tables()).contains("patient_case", "patient", "referring_physician", "department",
                 "flyway_schema_history", "act_ru_task", "act_re_procdef");
+        assertThat(query("select version from flyway_schema_history where success order by installed_rank"))
+                .as("Camunda's schema and our indexes on it came from migrations").contains("20", "21");
     }
 
     @Test
@@ -118,21 +134,75 @@ class PackagedServiceIT {
 
     @Test
     @Order(3)
-    void aFiftyMegabyteUploadStreamsThroughWithoutHoldingTheFileInMemory() throws Exception {
+    void documentsStreamThroughTheObjectStoreBothWaysWithA160MegabyteHeap() throws Exception {
         String physician = issuer.token("dr-haddad", "physician");
         String caseId = given().auth().oauth2(physician).contentType(ContentType.JSON)
                 .body(CaseRequests.secondOpinion()).when().post("/api/portal/cases")
                 .then().statusCode(201).extract().path("id");
-        byte[] file = new byte[50 * 1024 * 1024];
-        new java.util.Random(7).nextBytes(file);
-        byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, file, 0, header.length);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
+        // up: a 50 MB upload (the default limit) through the service into the store
+        Path upload = Path.of("target", "it-upload.pdf");
+        String uploadSha = writePdf(upload, UPLOAD);
         long before = service.residentKb();
-        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
-        java.util.concurrent.atomic.AtomicBoolean uploading = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (uploading.get()) {
+        Sampler sampler = new Sampler();
+        long started = System.nanoTime();
+        java.net.http.HttpResponse<String> stored = http.send(multipart(caseId, physician, upload),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        long uploadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        io.restassured.path.json.JsonPath document = io.restassured.path.json.JsonPath.from(stored.body());
+        assertThat(document.getString("items[0].sha256")).isEqualTo(uploadSha);
+        String key = storageKey(document.getString("items[0].id"));
+        assertThat(s3.objectKeys()).as("the document is an object in the store").contains(key);
+        assertThat(sha256(Files.newInputStream(s3.bucketFolder().resolve(key)))).isEqualTo(uploadSha);
+
+        // down: a 300 MB object in the store (put there directly: multipart uploads are limited to 50 MB), streamed
+        // to the client through a service whose heap is 160 MB
+        Path large = Path.of("target", "it-large-imaging.pdf");
+        String largeSha = writePdf(large, LARGE);
+        String largeKey = java.util.UUID.randomUUID().toString();
+        try (var client = s3.client()) {
+            client.putObject(b -> b.bucket(s3.bucket()).key(largeKey),
+                    software.amazon.awssdk.core.sync.RequestBody.fromFile(large));
+        }
+        String largeId = java.util.UUID.randomUUID().toString();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.PreparedStatement insert = c.prepareStatement("insert into document (id, case_id, kind,"
+                        + " file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_by_staff,"
+                        + " uploaded_at, position) values (?::uuid, ?::uuid, 'IMAGING', 'ct-series.pdf',"
+                        + " 'application/pdf', ?, ?, ?, 'dr-haddad', false, now(), 2)")) {
+            insert.setString(1, largeId);
+            insert.setString(2, caseId);
+            insert.setLong(3, LARGE);
+            insert.setString(4, largeSha);
+            insert.setString(5, largeKey);
+            insert.executeUpdate();
+        }
+        started = System.nanoTime();
+        java.net.http.HttpResponse<java.io.InputStream> download = http.send(java.net.http.HttpRequest.newBuilder(
+                service.base.resolve("/api/portal/cases/" + caseId + "/documents/" + largeId))
+                .header("Authorization", "Bearer " + physician).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValueAsLong("Content-Length")).hasValue(LARGE);
+        String downloaded = sha256(download.body());
+        long downloadMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        long peak = sampler.stop();
+        assertThat(downloaded).as("the download is the object, byte for byte").isEqualTo(largeSha);
+        Files.delete(upload);
+        Files.delete(large);
+        uploadFigures = ("documents through the S3 store, heap 160 MB: 50 MB upload %d ms, 300 MB download %d ms; "
+                + "service RSS %d MB before, %d MB peak (+%d MB)%n").formatted(uploadMillis, downloadMillis,
+                before / 1024, peak / 1024, (peak - before) / 1024);
+    }
+
+    /** Samples the service's resident memory until stopped; answers the peak in KiB. */
+    private static final class Sampler {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread = new Thread(() -> {
+            while (running.get()) {
                 try {
                     peak.accumulateAndGet(service.residentKb(), Math::max);
                     Thread.sleep(20);
@@ -141,20 +211,52 @@ class PackagedServiceIT {
                 }
             }
         });
-        sampler.start();
-        long started = System.nanoTime();
-        String sha = given().auth().oauth2(physician).multiPart("file", "ct-series.pdf", file, "application/pdf")
-                .when().post("/api/portal/cases/" + caseId + "/documents")
-                .then().statusCode(201).extract().path("items[0].sha256");
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        uploading.set(false);
-        sampler.join();
-        long after = service.residentKb();
 
-        assertThat(sha).isEqualTo(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(file)));
-        uploadFigures = ("50 MB upload: %d ms; service RSS %d MB before, %d MB peak while uploading (+%d MB), %d MB after%n")
-                .formatted(millis, before / 1024, peak.get() / 1024, (peak.get() - before) / 1024, after / 1024);
+        Sampler() {
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return peak.get();
+        }
+    }
+
+    private java.net.http.HttpRequest multipart(String caseId, String token, Path file) throws IOException {
+        String boundary = "ipc-it-" + System.nanoTime();
+        return java.net.http.HttpRequest.newBuilder(service.base.resolve("/api/portal/cases/" + caseId + "/documents"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.concat(
+                        java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: "
+                                + "form-data; name=\"file\"; filename=\"ct-series.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"),
+                        java.net.http.HttpRequest.BodyPublishers.ofFile(file),
+                        java.net.http.HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                .build();
+    }
+
+    private static String storageKey(String documentId) throws SQLException {
+        return query("select storage_key from document where id = '" + java.util.UUID.fromString(documentId) + "'").get(0);
+    }
+
+    @Test
+    @Order(3)
+    void logsJsonWithTheRequestIdOnEveryLineOfARequest() throws Exception {
+        given().header("X-Request-Id", "it-json-log-0001").auth().oauth2(issuer.token("dr-haddad", "physician"))
+                .when().get("/api/no-such-endpoint").then().statusCode(404);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("target", "packaged-service.log"))) {
+            if (line.startsWith("{")) {
+                lines.add(json.readTree(line));
+            }
+        }
+        assertThat(lines).as("production logs JSON, one object per line").hasSizeGreaterThan(10);
+        assertThat(lines).filteredOn(l -> l.path("message").asText().contains("/api/no-such-endpoint"))
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l.at("/mdc/requestId").asText()).isEqualTo("it-json-log-0001"));
     }
 
     @Test
@@ -183,6 +285,45 @@ class PackagedServiceIT {
         postgres.close();
         given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         postgres = null;
+    }
+
+    private static String writePdf(Path file, long size) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        java.util.Random random = new java.util.Random(7);
+        byte[] chunk = new byte[1024 * 1024];
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += chunk.length) {
+                random.nextBytes(chunk);
+                if (written == 0) {
+                    byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    System.arraycopy(header, 0, chunk, 0, header.length);
+                }
+                out.write(chunk);
+                digest.update(chunk);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(java.io.InputStream in) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, n);
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
     }
 
     private static List<String> tables() throws SQLException {

@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.ipc.cases.CaseStatus;
+import org.ipc.common.PlainText;
 import org.ipc.testing.KeycloakProfile;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
@@ -70,6 +71,26 @@ class InboxPageSecurityTest {
         HttpResponse<String> sent = coordinator.post("/inbox/cases/" + caseId + "/messages", WebSession.withCsrf(
                 coordinator.csrfField("/inbox/cases/" + caseId), Map.of("body", "We have your records.")));
         assertThat(sent.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void thePageRefusesAMessageWithControlCharactersForTheSameReasonAsTheApi() {
+        String caseId = Portal.submit("physician");
+        WebSession coordinator = WebSession.signIn(URI.create(root.toString()), "coordinator");
+        String bell = "Please call the patient\u0007 today.";
+
+        HttpResponse<String> refused = coordinator.post("/inbox/cases/" + caseId + "/messages", WebSession.withCsrf(
+                coordinator.csrfField("/inbox/cases/" + caseId), Map.of("body", bell)));
+        assertThat(refused.statusCode()).as("with a valid CSRF field, so only the message is at fault").isEqualTo(400);
+        assertThat(refused.body()).contains("The message was not sent").contains(PlainText.CONTROL_CHARACTERS)
+                .as("what was written comes back to be corrected").contains("Please call the patient");
+        given().auth().oauth2(Tokens.of("coordinator")).when().get("/api/cases/" + caseId + "/messages")
+                .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+
+        given().auth().oauth2(Tokens.of("coordinator")).contentType("application/json").body(Map.of("body", bell))
+                .when().post("/api/cases/" + caseId + "/messages")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("body"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo(PlainText.CONTROL_CHARACTERS));
     }
 
     @Test

@@ -34,8 +34,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * A whole case, with the service logging at DEBUG, errors on the way and an SMTP outage: the log never carries the
- * patient's name, e-mail address or clinical summary.
+ * A whole case, with the service logging at DEBUG, errors on the way and an SMTP outage, its documents in the S3
+ * store, an engine job failing for good and retried, the metrics counted: the log never carries the patient's name,
+ * e-mail address or clinical summary.
  */
 @QuarkusTest
 class NoPatientDataInLogsTest {
@@ -69,6 +70,12 @@ class NoPatientDataInLogsTest {
 
     @Inject
     ProcessDriver process;
+
+    @Inject
+    org.ipc.testing.FailingJobs failing;
+
+    @Inject
+    org.ipc.operations.OfficeMetrics metrics;
 
     @BeforeEach
     void captureTheLog() {
@@ -120,6 +127,13 @@ class NoPatientDataInLogsTest {
         process.complete(caseId, "FollowUpCall", "coordinator", Map.of("patientReached", true,
                 "callNote", "Spoke with " + GIVEN_NAME + "."));
         assertThat(process.isEnded(caseId)).isTrue();
+        // the operations paths: a job failing for good, its incident listed and retried, the metrics counted
+        String job = failing.failForGood(caseId);
+        given().auth().oauth2(Tokens.of("admin")).get("/api/admin/incidents").then().statusCode(200);
+        given().auth().oauth2(Tokens.of("admin")).post("/api/admin/incidents/" + job + "/retry").then().statusCode(202);
+        failing.runNow(job);
+        metrics.refresh();
+        given().get("/q/metrics").then().statusCode(200);
 
         String log = render(records);
         assertThat(records).as("the capture works: the service did log, warnings included").isNotEmpty()

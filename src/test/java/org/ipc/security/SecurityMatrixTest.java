@@ -91,6 +91,9 @@ class SecurityMatrixTest {
     @Inject
     ProcessDriver process;
 
+    @Inject
+    org.ipc.testing.FailingJobs failing;
+
     @TestHTTPResource("/")
     URL root;
 
@@ -182,6 +185,12 @@ class SecurityMatrixTest {
                         .body(Map.of("userId", "a-colleague")).post(task(claimed(role, ok)) + "/delegate")),
 
                 api("GET", "/api/audit", Set.of(A), (r, role, ok) -> r.get("/api/audit")),
+                api("POST", "/api/admin/work-items/rebuild", Set.of(A),
+                        (r, role, ok) -> r.post("/api/admin/work-items/rebuild")),
+                api("GET", "/api/admin/incidents", Set.of(A), (r, role, ok) -> r.get("/api/admin/incidents")),
+                // an admin retries a job that really failed; the others are refused before any look-up
+                api("POST", "/api/admin/incidents/{id}/retry", Set.of(A), (r, role, ok) -> r.post("/api/admin/incidents/"
+                        + (ok ? failing.failForGood(Portal.submit(P)) : "no-such-incident") + "/retry")),
                 api("GET", "/api/departments", SIGNED_IN, (r, role, ok) -> r.get("/api/departments")),
                 api("GET", "/api/office-hours", ANYONE, (r, role, ok) -> r.get("/api/office-hours?tz=Asia/Dubai")),
                 api("GET", "/api/office-hours/deadline", ANYONE,

@@ -108,6 +108,28 @@ public final class PackagedService {
         throw new IllegalStateException("the packaged service was not ready within " + limit + "; see " + log);
     }
 
+    /** How a start that was meant to fail ended: the exit code and everything the process printed. */
+    public record Exit(int code, String output) {
+    }
+
+    /** Starts the jar with this environment and waits for it to exit by itself (a start that must fail). */
+    public static Exit runUntilExit(Map<String, String> env, Path log, Duration limit)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "quarkus-run.jar").directory(Path.of("target", "quarkus-app").toFile())
+                .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv("PATH"));
+        builder.environment().putAll(env);
+        builder.environment().putIfAbsent("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.next()));
+        Process process = builder.start();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the packaged service did not stop by itself within " + limit + "; see " + log);
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
     /** Resident memory (VmRSS) in KiB. */
     public long residentKb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {

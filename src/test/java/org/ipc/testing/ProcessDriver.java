@@ -47,6 +47,9 @@ public class ProcessDriver {
     @Inject
     ManagementService management;
 
+    @Inject
+    ReadModel readModel;
+
 
     public static void setNewYorkTime(String localDateTime) {
         ClockUtil.setCurrentTime(Date.from(newYork(localDateTime)));
@@ -86,6 +89,19 @@ public class ProcessDriver {
         given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(Map.of("variables", variables))
                 .when().post("/api/inbox/tasks/" + taskId + "/complete")
                 .then().statusCode(200);
+        readModelMatches(caseId);
+    }
+
+    /** The task read model holds exactly the engine's open tasks of the case, after whatever step came last. */
+    public void readModelMatches(String caseId) {
+        readModel.assertMatchesEngine(processOf(caseId));
+    }
+
+    /** The referring physician uploads a record to the case through the portal, as records arrive. */
+    public void physicianUploadsRecords(String caseId) {
+        given().auth().oauth2(Tokens.of("physician")).multiPart("file", "records.txt", SampleFiles.text(), "text/plain")
+                .when().post("/api/portal/cases/" + caseId + "/documents").then().statusCode(201);
+        readModelMatches(caseId);
     }
 
     /** Moves the engine clock just past the timer's due date and fires it. */
@@ -94,6 +110,7 @@ public class ProcessDriver {
         Instant due = timer.getDuedate().toInstant();
         ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
         management.executeJob(timer.getId());
+        readModelMatches(caseId);
         return due;
     }
 

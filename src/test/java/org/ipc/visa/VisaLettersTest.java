@@ -195,7 +195,7 @@ class VisaLettersTest {
         for (String other : List.of(tampered, unknown, "not-a-code", code + "X")) {
             given().accept(ContentType.JSON).get("/verify/" + other).then().statusCode(404)
                     .contentType("application/problem+json")
-                    .body("detail", equalTo("No letter with this verification code was issued by General Hospital"));
+                    .body("detail", equalTo("A letter with this verification code from General Hospital was not found"));
             given().accept(ContentType.HTML).get("/verify/" + other).then().statusCode(404)
                     .body(containsString("No such letter")).body(not(containsString("LAYLA")));
         }

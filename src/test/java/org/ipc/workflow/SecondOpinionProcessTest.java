@@ -28,7 +28,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipc.cases.CaseEvent;
-import org.ipc.cases.ProcessMessages;
 import org.ipc.cases.CaseNote;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
@@ -52,9 +51,6 @@ class SecondOpinionProcessTest {
 
     @Inject
     ProcessDriver process;
-
-    @Inject
-    ProcessMessages messages;
 
     private String caseId;
 
@@ -125,8 +121,7 @@ class SecondOpinionProcessTest {
         assertThat(events(caseId)).filteredOn(e -> e == RECORDS_REMINDER).hasSize(2);
 
         // the physician uploads: the coordinator checks what came
-        assertThat(QuarkusTransaction.requiringNew().call(() -> messages.recordsReceived(UUID.fromString(caseId))))
-                .isTrue();
+        process.physicianUploadsRecords(caseId);
         assertThat(process.openTaskKeys(caseId)).containsExactly("CheckRecords");
         process.complete(caseId, "CheckRecords", "coordinator", Map.of("recordsComplete", true, "recordsInEnglish", false));
         process.complete(caseId, "TranslateRecords", "coordinator", Map.of("translationDone", true));
@@ -145,7 +140,7 @@ class SecondOpinionProcessTest {
         process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept",
                 "recordsComplete", false, "recordsInEnglish", true));
         process.complete(caseId, "RequestRecords", "coordinator", Map.of("missingRecords", "Imaging"));
-        QuarkusTransaction.requiringNew().run(() -> messages.recordsReceived(UUID.fromString(caseId)));
+        process.physicianUploadsRecords(caseId);
         process.complete(caseId, "CheckRecords", "coordinator", Map.of("recordsComplete", false, "recordsInEnglish", true));
         assertThat(process.openTaskKeys(caseId)).containsExactly("RequestRecords");
         assertThat(status(caseId)).isEqualTo(RECORDS_REQUESTED);

@@ -1,0 +1,62 @@
+package org.ipc.casework;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.CaseType;
+import org.ipc.cases.Urgency;
+import org.ipc.documents.DocumentView;
+import org.ipc.messages.MessageView;
+import org.ipc.cases.Acknowledgement;
+import org.ipc.patients.PatientDetails;
+import org.ipc.workitems.TaskView;
+
+/** The whole case for the Center's staff: patient, physician, documents, conversation, notes, timeline, steps. */
+@Schema(name = "StaffCase")
+public record CaseView(
+        UUID id,
+        String reference,
+        CaseStatus status,
+        CaseType type,
+        String department,
+        Urgency urgency,
+        String clinicalSummary,
+        String owner,
+        Instant createdAt,
+        Acknowledgement acknowledgement,
+        PatientDetails patient,
+        Physician referringPhysician,
+        List<DocumentView> documents,
+        List<MessageView> messages,
+        List<Note> notes,
+        List<TimelineEntry> timeline,
+        List<Step> currentSteps,
+        List<TaskView> openTasks,
+        List<Mail> mail) {
+
+    public record Physician(String name, String email, String institution, String country) {
+    }
+
+    /** Free text written into a task's form. */
+    public record Note(String taskKey, String field, String body, String author, Instant at) {
+    }
+
+    /** One line of the case's history: a status, an event or a task, with who and when. */
+    public record TimelineEntry(Instant at, String kind, String what, String who) {
+    }
+
+    /**
+     * A mail of the case's outbox: what it tells whom, and whether it went. A {@code FAILED} mail (the address was
+     * refused, or too many attempts) is for the coordinator to follow up by phone or with a corrected address.
+     */
+    public record Mail(String milestone, String recipientKind, String recipient, String language, String subject,
+            String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+    }
+
+    /** A BPMN element the case's process is at now. */
+    public record Step(String id, String name) {
+    }
+}

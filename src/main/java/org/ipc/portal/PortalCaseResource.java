@@ -1,0 +1,105 @@
+package org.ipc.portal;
+
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.ApiExamples;
+import org.ipc.common.Enums;
+import org.ipc.api.Idempotent;
+import org.ipc.api.Ids;
+import org.ipc.cases.CaseService;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.NewCaseRequest;
+import org.ipc.cases.PortalCaseSummary;
+import org.ipc.cases.PortalCaseView;
+import org.ipc.common.Page;
+import org.ipc.api.PageRequest;
+import org.ipc.security.Roles;
+
+/** The referring physician's portal: submit a case, list and read one's own cases, withdraw one. */
+@Path("/api/portal/cases")
+@Tag(name = "Portal", description = "Referring physicians: their own cases")
+@RolesAllowed(Roles.PHYSICIAN)
+@Produces(MediaType.APPLICATION_JSON)
+public class PortalCaseResource {
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    Withdrawals withdrawals;
+
+    @POST
+    @Idempotent("submit-case")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The case, with Location; a retry with the same Idempotency-Key gets this same answer", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "created", value = ApiExamples.CASE)))
+    @APIResponse(responseCode = "400", description = "A field is missing or wrong; each is named", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "invalid fields", value = ApiExamples.INVALID)))
+    @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "no token", value = ApiExamples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "key reused", value = ApiExamples.KEY_REUSED)))
+    public Response submit(@RequestBody(content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "second opinion", value = ApiExamples.NEW_CASE)))
+            @NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest body,
+            @RestHeader("Idempotency-Key") String idempotencyKey) {
+        PortalCaseView created = cases.submit(body);
+        return Response.created(URI.create("/api/portal/cases/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @APIResponse(responseCode = "200", description = "The caller's cases, newest first; filter with status", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "own cases", value = ApiExamples.CASE_LIST)))
+    @APIResponse(responseCode = "400", description = "An unknown status or page", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "bad filter", value = ApiExamples.INVALID)))
+    public Page<PortalCaseSummary> list(@RestQuery String status, @Valid @BeanParam PageRequest page) {
+        return cases.listForCurrentPhysician(status == null ? null : Enums.parse(CaseStatus.class, "status", status),
+                page.page, page.size);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @APIResponse(responseCode = "200", description = "The case, now WITHDRAWN; its open tasks and timers have ended", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "withdrawn", value = ApiExamples.CASE)))
+    @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The case has already ended", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "already ended", value = ApiExamples.CONFLICT)))
+
+    public PortalCaseView withdraw(@PathParam("id") String id) {
+        return withdrawals.withdraw(Ids.require(id, "Case"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The case with its status history", content = @Content(mediaType = "application/json",
+            examples = @ExampleObject(name = "case", value = ApiExamples.CASE)))
+    @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
+
+    public PortalCaseView get(@PathParam("id") String id) {
+        return cases.findForCurrentPhysician(Ids.require(id, "Case"));
+    }
+}

@@ -1,0 +1,92 @@
+package org.ipc.workflow;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.ipc.audit.AuditAction;
+import org.ipc.audit.AuditTrail;
+import org.ipc.cases.CaseAccess;
+import org.ipc.cases.CaseLifecycle;
+import org.ipc.cases.PatientCase;
+import org.ipc.common.ConflictException;
+import org.ipc.security.CurrentUser;
+
+/**
+ * What the outside world tells a case's process: the physician withdraws it, finance confirms the deposit, the
+ * patient arrives, a supervisor hands the case to another coordinator. Each message is a BPMN message correlated to
+ * the case's process instance through {@link EngineDoor}; a case that is not waiting for it is a conflict.
+ */
+@ApplicationScoped
+public class ProcessMessages {
+
+    public static final String CASE_WITHDRAWN = "CaseWithdrawn";
+    public static final String RECORDS_RECEIVED = "RecordsReceived";
+    public static final String DEPOSIT_RECEIVED = "DepositReceived";
+    public static final String PATIENT_ARRIVED = "PatientArrived";
+
+    @Inject
+    EngineDoor engine;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CaseAccess access;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CaseLifecycle lifecycle;
+
+    /** The referring physician withdraws their own case: every open task and timer ends. */
+    @Transactional
+    public PatientCase withdrawForCurrentPhysician(UUID caseId) {
+        PatientCase c = access.ownCase(caseId);
+        if (c.status.hasEnded()) {
+            throw new ConflictException("The case is already " + c.status.name().toLowerCase() + "; it cannot be withdrawn");
+        }
+        correlate(c, CASE_WITHDRAWN, "The case cannot be withdrawn now");
+        audit.record(AuditAction.CASE_WITHDRAWN, c.id);
+        return c;
+    }
+
+    @Transactional
+    public PatientCase depositReceived(UUID caseId) {
+        PatientCase c = access.staffCase(caseId);
+        correlate(c, DEPOSIT_RECEIVED, "The case is not waiting for a deposit");
+        audit.record(AuditAction.DEPOSIT_RECORDED, c.id);
+        return c;
+    }
+
+    @Transactional
+    public PatientCase patientArrived(UUID caseId) {
+        PatientCase c = access.staffCase(caseId);
+        correlate(c, PATIENT_ARRIVED, "The case is not waiting for the patient's arrival");
+        audit.record(AuditAction.ARRIVAL_RECORDED, c.id);
+        return c;
+    }
+
+    /** A supervisor hands the case to another coordinator, with its open coordinator tasks. */
+    @Transactional
+    public PatientCase handOver(UUID caseId, String coordinator) {
+        PatientCase c = lifecycle.handOver(access.staffCase(caseId).id, coordinator, user.id());
+        audit.record(AuditAction.CASE_HANDED_OVER, c.id, "to " + coordinator);
+        engine.assignCoordinatorTasks(c.processInstanceId, coordinator);
+        return c;
+    }
+
+    /** The process instance that runs a case, as the case row keeps it. */
+    static String processOf(UUID caseId) {
+        return PatientCase.<PatientCase>findByIdOptional(caseId).map(c -> c.processInstanceId).orElse(null);
+    }
+
+    private void correlate(PatientCase c, String message, String notWaiting) {
+        if (!engine.correlate(c.processInstanceId, message, user.id())) {
+            throw new ConflictException(notWaiting + " (status " + c.status + ")");
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package org.ipc.workitems;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.BasicTypeReference;
+import org.hibernate.type.StandardBasicTypes;
+import org.ipc.cases.CaseEvents.CaseOwnerChanged;
+import org.ipc.cases.CaseEvents.CaseStatusChanged;
+import org.ipc.cases.PatientCase;
+import org.ipc.common.Page;
+
+/**
+ * The task read model: one row per open user task ({@code work_item}, {@code work_item_group}), written in the
+ * engine's own transaction as the task changes, with the case's data beside it, kept current as the case changes.
+ * The inbox reads only these tables: exact totals, one query per page, indexes of our own.
+ */
+@ApplicationScoped
+public class WorkItems {
+
+    private static final String COLUMNS = "w.task_id, w.task_key, w.name, w.process, w.process_instance_id,"
+            + " w.case_id, w.case_reference, w.patient_name, w.language, w.department, w.urgency, w.case_status,"
+            + " w.case_owner, w.assignee, w.candidate_groups, w.due_at, w.follow_up_at, w.priority, w.created_at";
+    private static final String MINE = "w.assignee = :me";
+    private static final String IN_QUEUE = "w.assignee is null and w.queue in (:groups)";
+    private static final String IN_SEVERAL_GROUPS = "w.assignee is null and w.queue is null and exists"
+            + " (select 1 from work_item_group g where g.task_id = w.task_id and g.group_id in (:groups))";
+
+    @Inject
+    EntityManager em;
+
+    private volatile Boolean postgres;
+
+    // ---- writes, in the engine's transaction ----
+
+    /** Records the task as it now stands: inserts it, or brings its row up to date. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(TaskState t) {
+        PatientCase c = t.caseId() == null ? null : PatientCase.<PatientCase>findById(t.caseId());
+        List<String> groups = t.candidateGroups().stream().distinct().sorted().toList();
+        Map<String, Object> values = new HashMap<>();
+        values.put("taskKey", t.taskKey());
+        values.put("name", t.name());
+        values.put("process", t.process());
+        values.put("processInstanceId", t.processInstanceId());
+        values.put("assignee", t.assignee());
+        values.put("queue", groups.size() == 1 ? groups.get(0) : null);
+        values.put("candidateGroups", String.join(",", groups));
+        values.put("priority", t.priority());
+        String language = c == null ? null : c.patient.preferredLanguage;
+        values.put("caseReference", c == null ? null : c.reference);
+        values.put("patientName", c == null ? null : c.patient.givenName + " " + c.patient.familyName);
+        values.put("patientNameKey", c == null ? null : searchKey(c.patient.givenName + " " + c.patient.familyName));
+        values.put("patientFamilyKey", c == null ? null : searchKey(c.patient.familyName));
+        values.put("language", language);
+        values.put("languageCode", language == null ? null : Locale.forLanguageTag(language).getLanguage());
+        values.put("department", c == null ? null : c.department);
+        values.put("urgency", c == null ? null : c.urgency.name());
+        values.put("caseStatus", c == null ? null : c.status.name());
+        values.put("caseOwner", c == null ? null : c.owner);
+
+        String set = "task_key = :taskKey, name = :name, process = :process,"
+                + " process_instance_id = :processInstanceId, case_id = :caseId, case_reference = :caseReference,"
+                + " patient_name = :patientName, patient_name_key = :patientNameKey,"
+                + " patient_family_key = :patientFamilyKey, language = :language, language_code = :languageCode,"
+                + " department = :department, urgency = :urgency, case_status = :caseStatus, case_owner = :caseOwner,"
+                + " assignee = :assignee, queue = :queue, candidate_groups = :candidateGroups, due_at = :due,"
+                + " follow_up_at = :followUp, priority = :priority, created_at = :created";
+        Query update = em.createNativeQuery("update work_item set " + set + " where task_id = :taskId");
+        bind(update, t, values);
+        if (update.executeUpdate() == 0) {
+            Query insert = em.createNativeQuery("insert into work_item (task_id, task_key, name, process,"
+                    + " process_instance_id, case_id, case_reference, patient_name, patient_name_key,"
+                    + " patient_family_key, language, language_code, department, urgency, case_status, case_owner,"
+                    + " assignee, queue, candidate_groups, due_at, follow_up_at, priority, created_at) values"
+                    + " (:taskId, :taskKey, :name, :process, :processInstanceId, :caseId, :caseReference, :patientName,"
+                    + " :patientNameKey, :patientFamilyKey, :language, :languageCode, :department, :urgency,"
+                    + " :caseStatus, :caseOwner, :assignee, :queue, :candidateGroups, :due, :followUp, :priority,"
+                    + " :created)");
+            bind(insert, t, values);
+            insert.executeUpdate();
+        }
+        recordGroups(t.taskId(), groups);
+    }
+
+    /** The task is done or gone (completed, deleted with its process). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(String taskId) {
+        em.createNativeQuery("delete from work_item_group where task_id = :taskId").setParameter("taskId", taskId)
+                .executeUpdate();
+        em.createNativeQuery("delete from work_item where task_id = :taskId").setParameter("taskId", taskId)
+                .executeUpdate();
+    }
+
+    /**
+     * Makes a rebuild the only one running: replicas that start together wait here, then find the table written.
+     * PostgreSQL only (a transaction-scoped advisory lock); dev mode's H2 runs one instance.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForRebuild() {
+        if (isPostgres()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('ipc.work_item.rebuild'))").getSingleResult();
+        }
+    }
+
+    /** Forgets every row, before a rebuild writes them again from the engine. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void removeAll() {
+        em.createNativeQuery("delete from work_item_group").executeUpdate();
+        em.createNativeQuery("delete from work_item").executeUpdate();
+    }
+
+    void caseStatusChanged(@Observes CaseStatusChanged changed) {
+        em.createNativeQuery("update work_item set case_status = :status where case_id = :caseId")
+                .setParameter("status", changed.c().status().name()).setParameter("caseId", changed.c().id())
+                .executeUpdate();
+    }
+
+    void caseOwnerChanged(@Observes CaseOwnerChanged changed) {
+        em.createNativeQuery("update work_item set case_owner = :owner where case_id = :caseId")
+                .setParameter("owner", changed.owner()).setParameter("caseId", changed.caseId()).executeUpdate();
+    }
+
+    // ---- reads, for the inbox ----
+
+    /**
+     * A page of the tasks {@code me} may work, filtered, in the inbox's order (business-time due date, priority,
+     * age), with the exact number of them: the caller's own tasks, and the unassigned tasks of their groups.
+     */
+    @Transactional
+    public Page<WorkItem> visibleTo(String me, Collection<String> groups, WorkItemFilter filter, Instant now,
+            int first, int size) {
+        boolean mine = filter.assignee() != WorkItemFilter.Assignee.UNASSIGNED;
+        boolean queues = filter.assignee() != WorkItemFilter.Assignee.ME && !groups.isEmpty();
+        if (!mine && !queues) {
+            return new Page<>(List.of(), 0);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String filters = filters(filter, now, params);
+        if (mine) {
+            params.put("me", me);
+        }
+        if (queues) {
+            params.put("groups", groups);
+        }
+        // One ordered, limited walk per way of being visible, each down its own index (the caller's own tasks; each
+        // of their queues; tasks with several groups), merged and cut to the page. A selective filter (a case, a
+        // reference, a name) finds its few rows directly instead, so all the caller's queues are one walk.
+        boolean selective = filter.caseId() != null || filter.caseReference() != null || filter.patientName() != null;
+        // A selective search, and tasks due for follow-up, are found through their own index and then sorted: few
+        // tasks match, and walking a queue in due order to find them would read every task of a queue that has none.
+        boolean findThenSort = selective || Boolean.TRUE.equals(filter.followUpDue());
+        List<String> walks = new ArrayList<>();
+        if (mine) {
+            walks.add(MINE);
+        }
+        if (queues) {
+            if (selective) {
+                walks.add(IN_QUEUE);
+            } else {
+                int i = 0;
+                for (String group : groups) {
+                    walks.add("w.assignee is null and w.queue = :group" + i);
+                    params.put("group" + i++, group);
+                }
+            }
+            walks.add(IN_SEVERAL_GROUPS);
+        }
+        String order = " order by w.due_at asc nulls last, w.priority desc, w.created_at asc, w.task_id";
+        String cut = findThenSort ? "" : order + " fetch first " + (first + size) + " rows only";
+        String union = walks.stream().map(walk -> "(select " + COLUMNS + " from work_item w where " + walk + filters
+                + cut + ")").reduce((a, b) -> a + " union all " + b).orElseThrow();
+        String sql = "select w.* from (" + union + ") w" + order + " offset " + first + " rows fetch next " + size
+                + " rows only";
+        customPlans();
+        Query page = em.createNativeQuery(sql);
+        params.forEach((name, value) -> {
+            if (sql.matches("(?s).*:" + name + "\\b.*")) {
+                set(page, name, value);
+            }
+        });
+        List<WorkItem> items = rows(page);
+        List<String> visible = new ArrayList<>();
+        if (mine) {
+            visible.add(MINE);
+        }
+        if (queues) {
+            visible.add(IN_QUEUE);
+            visible.add(IN_SEVERAL_GROUPS);
+        }
+        long total = 0;
+        // one count per way of being visible, each served by its own index; the ways exclude each other
+        for (String way : visible) {
+            String countSql = "select count(*) from work_item w where " + way + filters;
+            Query count = em.createNativeQuery(countSql);
+            params.forEach((name, value) -> {
+                if (countSql.matches("(?s).*:" + name + "\\b.*")) {
+                    set(count, name, value);
+                }
+            });
+            total += ((Number) count.getSingleResult()).longValue();
+        }
+        return new Page<>(items, total);
+    }
+
+    @Transactional
+    public Optional<WorkItem> find(String taskId) {
+        if (!couldBeEngineId(taskId)) {
+            return Optional.empty();
+        }
+        return rows(em.createNativeQuery("select " + COLUMNS + " from work_item w where w.task_id = :taskId")
+                .setParameter("taskId", taskId)).stream().findFirst();
+    }
+
+    /** Every open task of a case, whoever may work it, oldest first. */
+    @Transactional
+    public List<WorkItem> ofCase(UUID caseId) {
+        return rows(em.createNativeQuery("select " + COLUMNS + " from work_item w where w.case_id = :caseId"
+                + " order by w.created_at, w.task_id").setParameter("caseId", caseId));
+    }
+
+    /** Every row, for comparing the read model with the engine. */
+    @Transactional
+    public List<WorkItem> all() {
+        return rows(em.createNativeQuery("select " + COLUMNS + " from work_item w order by w.task_id"));
+    }
+
+    @Transactional
+    public long count() {
+        return ((Number) em.createNativeQuery("select count(*) from work_item").getSingleResult()).longValue();
+    }
+
+    /** Unassigned tasks of one group: all of them, or only those due before {@code dueBefore}. */
+    @Transactional
+    public long unassignedIn(String group, Instant dueBefore) {
+        String due = dueBefore == null ? "" : " and w.due_at < :now";
+        long total = 0;
+        for (String way : List.of(IN_QUEUE, IN_SEVERAL_GROUPS)) {
+            Query count = em.createNativeQuery("select count(*) from work_item w where " + way + due)
+                    .setParameter("groups", List.of(group));
+            if (dueBefore != null) {
+                set(count, "now", dueBefore);
+            }
+            total += ((Number) count.getSingleResult()).longValue();
+        }
+        return total;
+    }
+
+    /** The queue of open tasks someone holds, as {@link #openByQueue} counts it. */
+    public static final String ASSIGNED = "assigned";
+
+    /**
+     * Open tasks per queue, for the office's metrics: each unassigned task in each of its candidate groups, the held
+     * ones under {@link #ASSIGNED}; with {@code dueBefore}, only those due before it. Two grouped queries.
+     */
+    @Transactional
+    public Map<String, Long> openByQueue(Instant dueBefore) {
+        String due = dueBefore == null ? "" : " and w.due_at < :now";
+        Query queues = em.createNativeQuery("select g.group_id, count(*) from work_item w join work_item_group g"
+                + " on g.task_id = w.task_id where w.assignee is null" + due + " group by g.group_id");
+        Query held = em.createNativeQuery("select count(*) from work_item w where w.assignee is not null" + due);
+        if (dueBefore != null) {
+            set(queues, "now", dueBefore);
+            set(held, "now", dueBefore);
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (Object row : (List<?>) queues.getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        counts.put(ASSIGNED, ((Number) held.getSingleResult()).longValue());
+        return counts;
+    }
+
+    /** Tasks held by {@code user}: all, or only those due before {@code dueBefore}. */
+    @Transactional
+    public long heldBy(String user, Instant dueBefore) {
+        Query count = em.createNativeQuery("select count(*) from work_item w where " + MINE
+                + (dueBefore == null ? "" : " and w.due_at < :now")).setParameter("me", user);
+        if (dueBefore != null) {
+            set(count, "now", dueBefore);
+        }
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    private static String filters(WorkItemFilter f, Instant now, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (f.caseId() != null) {
+            sql.append(" and w.case_id = :caseId");
+            params.put("caseId", f.caseId());
+        }
+        if (f.caseReference() != null) {
+            sql.append(" and w.case_reference = :caseReference");
+            params.put("caseReference", f.caseReference());
+        }
+        if (f.process() != null) {
+            sql.append(" and w.process = :process");
+            params.put("process", f.process());
+        }
+        if (f.department() != null) {
+            sql.append(" and w.department = :department");
+            params.put("department", f.department());
+        }
+        if (f.language() != null) {
+            sql.append(" and w.language_code = :language");
+            params.put("language", f.language());
+        }
+        if (f.patientName() != null) {
+            sql.append(" and (w.patient_name_key like :patient escape '\\' or w.patient_family_key like :patient escape '\\')");
+            params.put("patient", searchKey(f.patientName()).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (f.overdue() != null) {
+            sql.append(f.overdue() ? " and w.due_at < :now" : " and (w.due_at is null or w.due_at >= :now)");
+            params.put("now", now);
+        }
+        if (f.followUpDue() != null) {
+            sql.append(f.followUpDue() ? " and w.follow_up_at <= :now"
+                    : " and (w.follow_up_at is null or w.follow_up_at > :now)");
+            params.put("now", now);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Plans this transaction's queries for the values they carry. The inbox's queries differ in shape by filter and in
+     * their best plan by value (a name prefix is selective, a queue is not); a prepared statement's generic plan,
+     * which PostgreSQL adopts after a few executions, would scan a queue's every task for a name. PostgreSQL only.
+     */
+    private void customPlans() {
+        if (isPostgres()) {
+            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
+        }
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = em.unwrap(org.hibernate.Session.class).getFactory()
+                    .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices().getDialect()
+                    instanceof org.hibernate.dialect.PostgreSQLDialect;
+        }
+        return postgres;
+    }
+
+    /** Names as search compares them: lower case, single spaces. */
+    static String searchKey(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private void recordGroups(String taskId, List<String> groups) {
+        @SuppressWarnings("unchecked")
+        List<String> current = em.createNativeQuery("select group_id from work_item_group where task_id = :taskId")
+                .setParameter("taskId", taskId).getResultList();
+        if (new HashSet<>(current).equals(new HashSet<>(groups))) {
+            return;
+        }
+        em.createNativeQuery("delete from work_item_group where task_id = :taskId").setParameter("taskId", taskId)
+                .executeUpdate();
+        for (String group : groups) {
+            em.createNativeQuery("insert into work_item_group (task_id, group_id) values (:taskId, :groupId)")
+                    .setParameter("taskId", taskId).setParameter("groupId", group).executeUpdate();
+        }
+    }
+
+    private static void bind(Query query, TaskState t, Map<String, Object> values) {
+        query.setParameter("taskId", t.taskId());
+        values.forEach((name, value) -> set(query, name, value));
+        typed(query, "caseId", t.caseId(), StandardBasicTypes.UUID);
+        typed(query, "due", t.due(), StandardBasicTypes.INSTANT);
+        typed(query, "followUp", t.followUp(), StandardBasicTypes.INSTANT);
+        typed(query, "created", t.created(), StandardBasicTypes.INSTANT);
+    }
+
+    private static void set(Query query, String name, Object value) {
+        if (value instanceof Instant instant) {
+            typed(query, name, instant, StandardBasicTypes.INSTANT);
+        } else if (value instanceof UUID uuid) {
+            typed(query, name, uuid, StandardBasicTypes.UUID);
+        } else if (value == null) {
+            typed(query, name, null, StandardBasicTypes.STRING);
+        } else {
+            query.setParameter(name, value);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void typed(Query query, String name, T value, BasicTypeReference<T> type) {
+        query.unwrap(NativeQuery.class).setParameter(name, value, type);
+    }
+
+    private static List<WorkItem> rows(Query query) {
+        List<WorkItem> items = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] r = (Object[]) result;
+            String groups = (String) r[14];
+            items.add(new WorkItem((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    uuid(r[5]), (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10],
+                    (String) r[11], (String) r[12], (String) r[13],
+                    groups == null || groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
+                    instant(r[15]), instant(r[16]), ((Number) r[17]).intValue(), instant(r[18])));
+        }
+        return items;
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof LocalDateTime local) {
+            return local.atZone(ZoneId.of("UTC")).toInstant();
+        }
+        return ((java.time.ZonedDateTime) value).toInstant();
+    }
+
+    /** Engine ids are up to 64 letters, digits and dashes: anything else names no task, and never reaches a query. */
+    static boolean couldBeEngineId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= 64
+                && id.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-'));
+    }
+}
