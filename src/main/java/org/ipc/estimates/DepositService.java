@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,7 @@ import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.PatientCase;
+import org.ipc.cases.PortalCaseView;
 import org.ipc.money.Money;
 import org.ipc.money.MoneyInput;
 import org.ipc.officehours.BusinessClock;
@@ -57,6 +59,9 @@ public class DepositService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PaperworkEvents.DepositMet> depositMet;
+
     @Transactional
     public DepositView record(UUID caseId, PaymentRequest request) {
         if (request == null) {
@@ -64,6 +69,9 @@ public class DepositService {
         }
         PatientCase c = access.staffCase(caseId);
         PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
+        if (c.status.hasEnded()) {
+            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no payment");
+        }
         Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; a payment is counted against the estimate's deposit"));
         List<FieldError> errors = new ArrayList<>();
@@ -102,6 +110,7 @@ public class DepositService {
         if (Payment.exists(c.id, reference)) {
             throw new ConflictException("A payment with reference " + reference + " is already recorded for this case");
         }
+        boolean metBefore = received(estimate, Payment.of(c.id)).compareTo(estimate.deposit()) >= 0;
         Payment p = new Payment();
         p.id = UUID.randomUUID();
         p.caseId = c.id;
@@ -122,7 +131,12 @@ public class DepositService {
         p.persist();
         audit.record(AuditAction.PAYMENT_RECORDED, c.id, "payment " + p.id);
         LOG.infof("Payment %s recorded for case %s%s", p.id, c.id, foreign ? " at a recorded exchange rate" : "");
-        return view(estimate, Payment.of(c.id));
+        DepositView standing = view(estimate, Payment.of(c.id));
+        if (standing.met() && !metBefore) {
+            // the process goes on only now, in this transaction: a failure there takes the payment back too
+            depositMet.fire(new PaperworkEvents.DepositMet(c.id, estimate.revision, user.id()));
+        }
+        return standing;
     }
 
     @Transactional
@@ -144,6 +158,24 @@ public class DepositService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<DepositView> standing(UUID caseId) {
         return Estimate.currentOf(caseId).map(e -> view(e, Payment.of(caseId)));
+    }
+
+    /**
+     * The current estimate in brief with the deposit's balance, for the referring physician of the case (their own
+     * case only; audited as a read of the estimate).
+     */
+    @Transactional
+    public Optional<PortalCaseView.Estimate> summaryForPhysician(UUID caseId) {
+        PatientCase c = access.ownCase(caseId);
+        Optional<Estimate> current = Estimate.currentOf(c.id);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Estimate e = current.get();
+        DepositView d = view(e, Payment.of(c.id));
+        audit.record(AuditAction.ESTIMATES_READ, c.id, "physician's summary");
+        return Optional.of(new PortalCaseView.Estimate(e.revision, e.currency, d.estimatedTotal(), d.required(),
+                d.received(), d.balance(), d.met(), d.due(), e.plannedAdmission, e.validUntil));
     }
 
     private static Money received(Estimate e, List<Payment> payments) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -74,6 +75,9 @@ public class EstimateService {
     Clock clock;
 
     /** Finance issues an estimate, or a revision of the current one. */
+    @Inject
+    Event<PaperworkEvents.EstimateIssued> issued;
+
     @Transactional
     public EstimateView issue(UUID caseId, EstimateRequest request) {
         if (request == null) {
@@ -122,6 +126,10 @@ public class EstimateService {
                 "estimate-" + c.reference + "-r" + e.revision + ".pdf", "application/pdf", paper, e.language, false);
         e.documentId = d.id;
         LOG.infof("Estimate revision %d issued for case %s (%d items, document %s)", e.revision, c.id, e.items.size(), d.id);
+        boolean met = Payment.of(c.id).stream().map(Payment::counted).reduce(Money.zero(e.currency()), Money::plus)
+                .compareTo(e.deposit()) >= 0;
+        issued.fire(new PaperworkEvents.EstimateIssued(c.id, e.revision, e.plannedAdmission,
+                previous.map(p -> p.plannedAdmission).orElse(null), e.depositDueAt, met, user.id()));
         return EstimateView.of(e);
     }
 
@@ -211,6 +219,8 @@ public class EstimateService {
             errors.add(new FieldError("plannedAdmission", "is required (YYYY-MM-DD)"));
         } else if (!r.plannedAdmission().isAfter(today)) {
             errors.add(new FieldError("plannedAdmission", "must be after today"));
+        } else if (r.plannedAdmission().isAfter(today.plusYears(2))) {
+            errors.add(new FieldError("plannedAdmission", "must be within two years of today"));
         }
         if (r.validUntil() == null) {
             errors.add(new FieldError("validUntil", "is required (YYYY-MM-DD)"));

@@ -198,9 +198,37 @@ public class VisaLetterService {
         for (VisaLetter l : inForce) {
             l.revokedAt = now;
             l.revokedReason = reason;
+            audit.record(AuditAction.VISA_LETTER_REVOKED, caseId, "visa letter " + l.id);
             LOG.infof("Visa letter %s of case %s revoked", l.id, caseId);
         }
         return inForce.size();
+    }
+
+    /** The case's letter in force (the newest), for the process's visa step. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> letterInForce(UUID caseId) {
+        return VisaLetter.inForce(caseId).stream().max(java.util.Comparator.comparing(l -> l.issuedAt)).map(l -> l.id);
+    }
+
+    /**
+     * Revokes the letters in force whose planned stay does not hold the appointments from {@code firstDay} to
+     * {@code lastDay} any more (the itinerary moved outside it); answers how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeLettersOutside(UUID caseId, LocalDate firstDay, LocalDate lastDay) {
+        Instant now = Instant.now(clock);
+        int revoked = 0;
+        for (VisaLetter l : VisaLetter.inForce(caseId)) {
+            if (firstDay.isBefore(l.arrival) || lastDay.isAfter(l.departure)) {
+                l.revokedAt = now;
+                l.revokedReason = "The plan changed: the appointments (" + firstDay + " to " + lastDay
+                        + ") fall outside the stay of the letter (" + l.arrival + " to " + l.departure + ")";
+                audit.record(AuditAction.VISA_LETTER_REVOKED, caseId, "visa letter " + l.id);
+                LOG.infof("Visa letter %s of case %s revoked", l.id, caseId);
+                revoked++;
+            }
+        }
+        return revoked;
     }
 
     /**

@@ -38,11 +38,16 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
         LocalTime at = LocalTime.parse(ModelProperties.required(element, "localTime"));
         UUID caseId = ProcessVariables.caseId(execution);
         ZoneId patientZone = cases.patientTimeZone(caseId);
-        LocalDate arrival = DepositDeadlineDelegate.localDate((Date) execution.getVariable(ARRIVAL), patientZone);
+        LocalDate arrival = localDate((Date) execution.getVariable(ARRIVAL), patientZone);
         Date firstAppointment = (Date) execution.getVariable(FIRST_APPOINTMENT);
         cases.scheduleVisit(caseId, arrival, firstAppointment == null ? null : firstAppointment.toInstant(),
                 ProcessVariables.actor(execution));
         execution.setVariable(REMINDER_AT,
                 Date.from(arrival.minusDays(daysBefore).atTime(at).atZone(patientZone).toInstant()));
+    }
+
+    /** A date-typed form value as the date it names (a SQL date as is, any other moment in {@code zone}). */
+    static LocalDate localDate(Date date, ZoneId zone) {
+        return date instanceof java.sql.Date sql ? sql.toLocalDate() : date.toInstant().atZone(zone).toLocalDate();
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -132,7 +133,7 @@ class SecurityMatrixTest {
                 api("POST", "/api/cases/{id}/owner", Set.of(V), (r, role, ok) -> r.contentType(ContentType.JSON)
                         .body(Map.of("userId", "a-colleague")).post(staff(ok ? Portal.submit(P) : sharedCase) + "/owner")),
                 api("POST", "/api/cases/{id}/deposit", Set.of(F),
-                        (r, role, ok) -> r.post(staff(ok ? walkToDeposit() : sharedCase) + "/deposit")),
+                        (r, role, ok) -> r.post(staff(ok ? depositPaid() : sharedCase) + "/deposit")),
                 api("POST", "/api/cases/{id}/arrival", Set.of(C, V),
                         (r, role, ok) -> r.post(staff(ok ? walkToArrival() : sharedCase) + "/arrival")),
                 api("POST", "/api/cases/{id}/messages", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
@@ -382,6 +383,7 @@ class SecurityMatrixTest {
                 process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
                 process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept",
                         "medicalReason", "We can treat this."));
+                ProcessDriver.writeEstimate(caseId, LocalDate.now().plusDays(30).toString()).statusCode(201);
                 return process.task(caseId, "CostEstimate").getId();
             }
             case V -> {
@@ -412,8 +414,7 @@ class SecurityMatrixTest {
         return switch (process.taskById(taskId).getTaskDefinitionKey()) {
             case "IntakeReview" -> Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true);
             case "SpecialistReview" -> Map.of("opinionWritten", true);
-            case "CostEstimate" -> Map.of("estimateAmount", 48_000, "plannedAdmission",
-                    LocalDate.now().plusDays(30).toString());
+            case "CostEstimate" -> Map.of("estimateNote", "Treatment package");
             default -> Map.of();
         };
     }
@@ -448,14 +449,20 @@ class SecurityMatrixTest {
         String caseId = Portal.submit(P, "TREATMENT");
         process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
         process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept", "medicalReason", "Yes."));
-        process.complete(caseId, "CostEstimate", F, Map.of("estimateAmount", 48_000,
-                "plannedAdmission", LocalDate.now().plusDays(30).toString()));
+        ProcessDriver.writeEstimate(caseId, LocalDate.now().plusDays(30).toString()).statusCode(201);
+        process.complete(caseId, "CostEstimate", F, Map.of());
+        return caseId;
+    }
+
+    /** A case whose deposit finance recorded in full: the payment let the process go on. */
+    private String depositPaid() {
+        String caseId = walkToDeposit();
+        ProcessDriver.pay(caseId, "14400.00", "FT-" + UUID.randomUUID().toString().substring(0, 8)).statusCode(201);
         return caseId;
     }
 
     private String walkToArrival() {
-        String caseId = walkToDeposit();
-        as(F).post(staff(caseId) + "/deposit").then().statusCode(200);
+        String caseId = depositPaid();
         process.complete(caseId, "BookAppointments", C, Map.of("arrivalDate", LocalDate.now().plusDays(21).toString(),
                 "firstAppointment", LocalDate.now().plusDays(22) + "T09:00", "appointmentsNote", "Clinic"));
         process.complete(caseId, "ArrangeTravel", C, Map.of("lodgingBooked", true, "interpreterBooked", false));
