@@ -2,6 +2,7 @@ package org.ipc.itinerary;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,10 @@ import org.ipc.common.NotFoundException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
+import org.ipc.cases.CaseSnapshot;
+import org.ipc.notify.MailOutbox;
+import org.ipc.notify.Milestone;
+import org.ipc.security.CurrentUser;
 import org.ipc.cases.PatientCase;
 import org.ipc.departments.Department;
 import org.ipc.departments.DepartmentCatalog;
@@ -77,6 +83,15 @@ public class ItineraryService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Event<ItineraryChanged> itineraryChanged;
 
     /** Coordinators set the itinerary; the answer says how many appointments changed. */
     @Transactional
@@ -130,6 +145,13 @@ public class ItineraryService {
             }
         }
         audit.record(AuditAction.ITINERARY_CHANGED, c.id, changed + " appointments changed");
+        if (changed > 0) {
+            mailToPatient(c, existing.isEmpty());
+            List<LocalDate> days = Appointment.of(c.id).stream().filter(a -> a.status == Appointment.Status.SCHEDULED)
+                    .map(a -> a.startsAt.atZone(office.zone()).toLocalDate()).sorted().toList();
+            itineraryChanged.fire(new ItineraryChanged(c.id, days.isEmpty() ? null : days.get(0),
+                    days.isEmpty() ? null : days.get(days.size() - 1), user.id()));
+        }
         LOG.infof("Itinerary of case %s set: %d appointments, %d changed", c.id, wanted.size(), changed);
         return view(c, Appointment.of(c.id), changed);
     }
@@ -189,6 +211,25 @@ public class ItineraryService {
         return new CalendarFile("itinerary-" + c.reference + ".ics",
                 ItineraryCalendar.write(hospital.name(), hospital.email(), hospital.calendarDomain(), events,
                         Instant.now(clock)));
+    }
+
+    /**
+     * The patient's mail of the itinerary, queued in this transaction: the appointments in their language and zone,
+     * the .ics attached. A change sends the revised itinerary (same UIDs, higher SEQUENCEs). The occurrence that
+     * numbers the mail is the sum of the appointments' versions, which every change raises.
+     */
+    private void mailToPatient(PatientCase c, boolean first) {
+        PatientCase.getEntityManager().flush();
+        List<Appointment> now = Appointment.of(c.id);
+        int occurrence = now.stream().mapToInt(a -> a.sequence + 1).sum();
+        PatientItinerary itinerary = forPatient(c);
+        List<String> lines = itinerary.appointments().stream().map(l -> (l.cancelled() ? l.status() + ": " : "")
+                + l.when() + " · " + l.what() + " · " + l.department() + " · " + l.building() + ", " + l.clinic()
+                + ", " + l.address()).toList();
+        CalendarFile ics = calendarOf(c);
+        outbox.enqueue(CaseSnapshot.of(c), first ? Milestone.ITINERARY : Milestone.ITINERARY_REVISED, occurrence,
+                lines, new MailOutbox.Attachment(ics.fileName(), "text/calendar; charset=UTF-8; method=PUBLISH",
+                        ics.content()));
     }
 
     private ItineraryView view(PatientCase c, List<Appointment> appointments, int changed) {

@@ -1,6 +1,5 @@
 package org.ipc.portal;
 
-
 import java.net.URI;
 import java.util.UUID;
 
