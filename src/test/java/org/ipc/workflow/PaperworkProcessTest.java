@@ -55,7 +55,8 @@ class PaperworkProcessTest {
     void theEstimateAndItsDepositCarryTheProcessAndShowOnBothViews() {
         String caseId = Portal.submit("physician", "TREATMENT", Map.of("preferredLanguage", "ar",
                 "timeZone", "Asia/Riyadh"));
-        process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", true));
+        // coordinator2 speaks Arabic: the patient's tasks are in the queue coordinator:ar, then with the owner
+        process.complete(caseId, "IntakeReview", "coordinator2", Map.of("decision", "accept", "visaLetterNeeded", true));
         process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
                 "medicalReason", "We can treat this."));
         physicianView(caseId).body("estimate", nullValue());
@@ -94,14 +95,14 @@ class PaperworkProcessTest {
 
         // the visa step: the task is done only with a letter, which the physician then finds among the documents
         String visaTask = process.task(caseId, "VisaInvitation").getId();
-        given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + visaTask + "/claim").then()
+        given().auth().oauth2(Tokens.of("coordinator2")).post("/api/inbox/tasks/" + visaTask + "/claim").then()
                 .statusCode(200);
-        given().auth().oauth2(Tokens.of("coordinator")).contentType("application/json")
+        given().auth().oauth2(Tokens.of("coordinator2")).contentType("application/json")
                 .body(Map.of("variables", Map.of())).post("/api/inbox/tasks/" + visaTask + "/complete").then()
                 .statusCode(409).contentType("application/problem+json");
         String code = ProcessDriver.issueVisaLetter(caseId, "2026-12-13", "2026-12-30").statusCode(201).extract()
                 .path("verificationCode");
-        given().auth().oauth2(Tokens.of("coordinator")).contentType("application/json")
+        given().auth().oauth2(Tokens.of("coordinator2")).contentType("application/json")
                 .body(Map.of("variables", Map.of("visaNote", "Sent by courier"))).post("/api/inbox/tasks/" + visaTask
                         + "/complete").then().statusCode(200);
         assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
