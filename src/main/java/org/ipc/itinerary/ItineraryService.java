@@ -177,6 +177,13 @@ public class ItineraryService {
         return calendarOf(c);
     }
 
+    /** When the first scheduled appointment of the case begins, if one is scheduled (for the process's visit step). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Instant> firstAppointment(UUID caseId) {
+        return Appointment.of(caseId).stream().filter(a -> a.status == Appointment.Status.SCHEDULED)
+                .map(a -> a.startsAt).min(Instant::compareTo);
+    }
+
     /** The patient's itinerary, for the mail that carries it (the caller audits). */
     @Transactional(Transactional.TxType.MANDATORY)
     public PatientItinerary forPatient(PatientCase c) {

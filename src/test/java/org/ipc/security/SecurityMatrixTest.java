@@ -463,8 +463,7 @@ class SecurityMatrixTest {
 
     private String walkToArrival() {
         String caseId = depositPaid();
-        process.complete(caseId, "BookAppointments", C, Map.of("arrivalDate", LocalDate.now().plusDays(21).toString(),
-                "firstAppointment", LocalDate.now().plusDays(22) + "T09:00", "appointmentsNote", "Clinic"));
+        process.book(caseId, C, LocalDate.now().plusDays(21).toString(), LocalDate.now().plusDays(22) + "T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", C, Map.of("lodgingBooked", true, "interpreterBooked", false));
         return caseId;
     }

@@ -131,6 +131,20 @@ public class ProcessDriver {
                 .when().post("/api/cases/" + caseId + "/visa-letters").then();
     }
 
+    /** A coordinator sets the itinerary to one consultation at {@code start} (ISO-8601 with its offset). */
+    public static io.restassured.response.ValidatableResponse setItinerary(String caseId, String start) {
+        return given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("appointments", List.of(Map.of("start", start, "minutes", 60, "place", "outpatient-7",
+                        "department", "heart-center", "kind", "CONSULTATION"))))
+                .when().put("/api/cases/" + caseId + "/itinerary").then();
+    }
+
+    /** Sets the itinerary (first appointment at {@code firstAppointment}) and completes BookAppointments as {@code user}. */
+    public void book(String caseId, String user, String arrivalDate, String firstAppointment) {
+        setItinerary(caseId, firstAppointment).statusCode(200);
+        complete(caseId, "BookAppointments", user, Map.of("arrivalDate", arrivalDate));
+    }
+
     /** Finance records a payment in US dollars with a bank reference, received today. */
     public static io.restassured.response.ValidatableResponse pay(String caseId, String amount, String reference) {
         return given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON)

@@ -93,8 +93,7 @@ class TreatmentVisitProcessTest {
         ProcessDriver.issueVisaLetter(caseId, "2026-12-13", "2026-12-30").statusCode(201);
         process.complete(caseId, "VisaInvitation", "coordinator", Map.of());
         assertThat(process.variable(caseId, "visaLetterId")).isNotNull();
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "14 Dec 09:00 oncology clinic"));
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", true));
         assertThat(status(caseId)).isEqualTo(VISIT_SCHEDULED);
@@ -115,7 +114,8 @@ class TreatmentVisitProcessTest {
                 VISIT_SCHEDULED, IN_VISIT, FOLLOW_UP, CLOSED);
         assertThat(ProcessDriver.mail(caseId)).as("what the patient and the physician are told, in the outbox")
                 .containsExactlyInAnyOrder("RECEIVED to patient", "RECEIVED to physician",
-                        "ESTIMATE_READY to patient", "DEPOSIT_RECEIVED to patient", "VISIT_SCHEDULED to patient",
+                        "ESTIMATE_READY to patient", "DEPOSIT_RECEIVED to patient", "ITINERARY to patient",
+                        "VISIT_SCHEDULED to patient",
                         "PRE_ARRIVAL_REMINDER to patient", "SUMMARY_SENT to physician", "FOLLOW_UP to patient",
                         "CLOSED to patient", "CLOSED to physician");
     }
@@ -154,34 +154,24 @@ class TreatmentVisitProcessTest {
         given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + booking + "/claim")
                 .then().statusCode(200);
         given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "+99999-12-14T09:00",
-                        "appointmentsNote", "Clinic")))
+                .body(Map.of("variables", Map.of("arrivalDate", "2046-12-13")))
                 .post("/api/inbox/tasks/" + booking + "/complete")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"));
-        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "2046-12-14T09:00",
-                        "appointmentsNote", "Clinic")))
-                .post("/api/inbox/tasks/" + booking + "/complete")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"))
+                .then().statusCode(400).body("errors[0].field", equalTo("variables.arrivalDate"))
                 .body("errors[0].message", equalTo("must be within 10 years of today"));
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13")))
+                .post("/api/inbox/tasks/" + booking + "/complete")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Set the appointments first"));
+        assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
     }
 
     @Test
-    void theFirstAppointmentIsAMomentInTheHospitalsTimeOrWithItsOffset() {
+    void theFirstAppointmentComesFromTheItineraryNotFromTheProcess() {
         acceptAndEstimate(false);
         depositPaid().statusCode(201);
-        String taskId = process.task(caseId, "BookAppointments").getId();
-        given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + taskId + "/claim")
-                .then().statusCode(200);
-        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "next Monday",
-                        "appointmentsNote", "Clinic")))
-                .post("/api/inbox/tasks/" + taskId + "/complete")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"));
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T15:00:00+01:00", "appointmentsNote", "Clinic"));
-        assertThat(((Date) process.variable(caseId, "firstAppointment")).toInstant())
-                .isEqualTo(newYork("2026-12-14T09:00"));
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T15:00:00+01:00");
+        assertThat(process.hasVariable(caseId, "firstAppointment")).isFalse();
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", false));
         assertThat(QuarkusTransaction.requiringNew().call(() -> PatientCase.<PatientCase>findById(
@@ -252,8 +242,7 @@ class TreatmentVisitProcessTest {
             return;
         }
         depositPaid().statusCode(201);
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "Clinic"));
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true, "interpreterBooked", false));
         if (stage.equals("AwaitArrival")) {
             return;

@@ -108,8 +108,7 @@ class WorkItemsMatchTheEngineTest {
         process.readModelMatches(caseId);
         ProcessDriver.issueVisaLetter(caseId, "2026-12-13", "2026-12-30").statusCode(201);
         process.complete(caseId, "VisaInvitation", "coordinator", Map.of());
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "Clinic"));
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", true));
         process.fireTimer(caseId, "PreArrivalReminderDue");
