@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.api.Ids;
 import org.ipc.common.Page;
-import org.ipc.common.ConflictException;
-import org.ipc.common.InvalidInputException;
 import org.ipc.common.NotFoundException;
 import org.ipc.security.Roles;
 

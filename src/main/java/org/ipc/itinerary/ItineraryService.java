@@ -31,7 +31,6 @@ import jakarta.transaction.Transactional;
 import org.ipc.common.FieldError;
 import org.ipc.common.ConflictException;
 import org.ipc.common.InvalidInputException;
-import org.ipc.common.NotFoundException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
