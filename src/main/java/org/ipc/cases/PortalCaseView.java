@@ -1,13 +1,18 @@
 package org.ipc.cases;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ipc.patients.PatientDetails;
 
-/** A case as its referring physician sees it: no internal routing, owner or process details. */
+/**
+ * A case as its referring physician sees it: no internal routing, owner or process details. {@code estimate} is the
+ * current cost estimate's summary and the deposit's balance, in the estimate's currency, once finance wrote one
+ * (null before); the physician downloads the estimate itself from the case's documents.
+ */
 @Schema(name = "PortalCase")
 public record PortalCaseView(
         UUID id,
@@ -20,14 +25,31 @@ public record PortalCaseView(
         PatientDetails patient,
         Instant createdAt,
         Acknowledgement acknowledgement,
-        List<StatusEntry> history) {
+        List<StatusEntry> history,
+        Estimate estimate) {
 
     public record StatusEntry(CaseStatus status, Instant at) {
+    }
+
+    /**
+     * The current estimate in brief: amounts are exact decimal strings in {@code currency} (ISO 4217), never floats.
+     * {@code balance} is what is still due of the deposit; {@code depositMet} says it is received in full.
+     */
+    @Schema(name = "PortalEstimate")
+    public record Estimate(int revision, String currency, String total, String depositRequired,
+            String depositReceived, String balance, boolean depositMet, Instant depositDue, LocalDate plannedAdmission,
+            LocalDate validUntil) {
+    }
+
+    /** The same view with the current estimate's summary. */
+    public PortalCaseView withEstimate(Estimate current) {
+        return new PortalCaseView(id, reference, status, type, department, urgency, clinicalSummary, patient,
+                createdAt, acknowledgement, history, current);
     }
 
     static PortalCaseView of(PatientCase c, List<CaseStatusChange> history, Acknowledgement acknowledgement) {
         return new PortalCaseView(c.id, c.reference, c.status, c.type, c.department, c.urgency, c.clinicalSummary,
                 PatientDetails.of(c.patient), c.createdAt, acknowledgement,
-                history.stream().map(h -> new StatusEntry(h.status, h.changedAt)).toList());
+                history.stream().map(h -> new StatusEntry(h.status, h.changedAt)).toList(), null);
     }
 }

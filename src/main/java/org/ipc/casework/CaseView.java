@@ -9,12 +9,16 @@ import org.ipc.cases.CaseStatus;
 import org.ipc.cases.CaseType;
 import org.ipc.cases.Urgency;
 import org.ipc.documents.DocumentView;
+import org.ipc.estimates.DepositView;
 import org.ipc.messages.MessageView;
 import org.ipc.cases.Acknowledgement;
 import org.ipc.patients.PatientDetails;
 import org.ipc.workitems.TaskView;
 
-/** The whole case for the Center's staff: patient, physician, documents, conversation, notes, timeline, steps. */
+/**
+ * The whole case for the Center's staff: patient, physician, documents, conversation, notes, timeline, steps, and
+ * where the deposit stands against the current estimate (null before finance writes one).
+ */
 @Schema(name = "StaffCase")
 public record CaseView(
         UUID id,
@@ -35,7 +39,8 @@ public record CaseView(
         List<TimelineEntry> timeline,
         List<Step> currentSteps,
         List<TaskView> openTasks,
-        List<Mail> mail) {
+        List<Mail> mail,
+        DepositView deposit) {
 
     public record Physician(String name, String email, String institution, String country) {
     }

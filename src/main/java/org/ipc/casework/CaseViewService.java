@@ -19,6 +19,7 @@ import org.ipc.cases.CaseNote;
 import org.ipc.cases.CaseStatusChange;
 import org.ipc.cases.PatientCase;
 import org.ipc.documents.DocumentService;
+import org.ipc.estimates.DepositService;
 import org.ipc.messages.MessageService;
 import org.ipc.cases.Acknowledgements;
 import org.ipc.notify.OutboxMail;
@@ -56,6 +57,9 @@ public class CaseViewService {
     @Inject
     Clock clock;
 
+    @Inject
+    DepositService deposits;
+
     @Transactional
     public CaseView view(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
@@ -78,7 +82,8 @@ public class CaseViewService {
                 workItems.ofCase(c.id).stream().map(w -> TaskView.of(w, Instant.now(clock))).toList(),
                 OutboxMail.ofCase(c.id).stream().map(m -> new CaseView.Mail(m.milestone.name(),
                         m.recipientKind.name(), m.recipient, m.language, m.subject, m.status.name(), m.attempts,
-                        m.lastError, m.createdAt, m.sentAt)).toList());
+                        m.lastError, m.createdAt, m.sentAt)).toList(),
+                deposits.standing(c.id).orElse(null));
     }
 
     /** The case's process as SVG, its current steps highlighted. */

@@ -33,6 +33,10 @@ final class Checksums {
         }
     }
 
+    static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
     static String sha256(InputStream content) throws IOException {
         try (DigestInputStream in = new DigestInputStream(content, sha256())) {
             in.transferTo(OutputStream.nullOutputStream());

@@ -63,6 +63,13 @@ public class Document extends PanacheEntityBase {
     @Column(nullable = false)
     public int position;
 
+    /**
+     * For a document stored encrypted (it names identifiers, such as a visa letter): its own content key, sealed
+     * under the data key; null for content stored as received.
+     */
+    @Column(name = "content_key")
+    public String contentKey;
+
     public static List<Document> of(UUID caseId) {
         return list("caseId = ?1 order by position", caseId);
     }

@@ -1,5 +1,7 @@
 package org.ipc.documents;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +32,7 @@ import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseEvent;
 import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
+import org.ipc.crypto.ContentCipher;
 import org.ipc.patients.LanguageTag;
 import org.ipc.security.CurrentUser;
 
@@ -69,6 +72,9 @@ public class DocumentService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ContentCipher cipher;
 
     /**
      * A referring physician adds records to their own case, all or nothing; the case's timeline records that records
@@ -170,6 +176,58 @@ public class DocumentService {
         return open(d);
     }
 
+    /**
+     * A paper the service wrote itself (an estimate, a visa letter), stored with the case's documents in the caller's
+     * transaction; {@code sealed} stores it encrypted, for papers that name identifiers such as passport numbers.
+     * The caller audits the action that made it. Unlike an upload, the paper is made from the transaction's own rows,
+     * so its content is stored from inside that transaction (tens of kilobytes: one short write to the store); it is
+     * kept only if the transaction commits, as staged content is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Document storeGenerated(UUID caseId, DocumentKind kind, String fileName, String contentType, byte[] content,
+            String language, boolean sealed) {
+        String contentKey = null;
+        byte[] bytes = content;
+        if (sealed) {
+            ContentCipher.Sealed encrypted = cipher.encrypt(content);
+            bytes = encrypted.content();
+            contentKey = encrypted.sealedKey();
+        }
+        StagedContent staged = StagedContent.stage(storage, bytes);
+        staged.adopt(transactions);
+        String stored = staged.key(0);
+        Document d = new Document();
+        d.id = UUID.randomUUID();
+        d.caseId = caseId;
+        d.kind = kind;
+        d.fileName = fileName;
+        d.contentType = contentType;
+        d.sizeBytes = content.length;
+        d.sha256 = Checksums.sha256(content);
+        d.language = language;
+        d.storageKey = stored;
+        d.uploadedBy = user.id();
+        d.uploadedByStaff = true;
+        d.uploadedAt = Instant.now(clock);
+        d.position = (int) Document.count("caseId", caseId) + 1;
+        d.contentKey = contentKey;
+        d.persist();
+        return d;
+    }
+
+    /** The document's content key sealed under the current data key, when it was sealed under an older one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resealContentKeys() {
+        int changed = 0;
+        for (Document d : Document.<Document>list("contentKey is not null")) {
+            if (!cipher.isCurrent(d.contentKey)) {
+                d.contentKey = cipher.resealKey(d.contentKey);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     /** An upload's file after its checks: where it is, what it is, its digest. */
     private record Checked(Path path, String fileName, String contentType, long size, String sha256) {
     }
@@ -257,6 +315,13 @@ public class DocumentService {
 
     private Download open(Document d) {
         try {
+            if (d.contentKey != null) {
+                byte[] encrypted;
+                try (InputStream in = storage.open(d.storageKey)) {
+                    encrypted = in.readAllBytes();
+                }
+                return new Download(d, new ByteArrayInputStream(cipher.decrypt(encrypted, d.contentKey)));
+            }
             return new Download(d, storage.open(d.storageKey));
         } catch (IOException e) {
             throw new UncheckedIOException("stored content of document " + d.id + " cannot be read", e);

@@ -52,6 +52,17 @@ final class StagedContent implements AutoCloseable {
         return staged;
     }
 
+    /** Stores content the service made itself (a paper of some kilobytes, held in memory). */
+    static StagedContent stage(DocumentStorage storage, byte[] content) {
+        StagedContent staged = new StagedContent(storage);
+        try {
+            staged.keys.add(storage.store(new java.io.ByteArrayInputStream(content), content.length));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store a document", e);
+        }
+        return staged;
+    }
+
     /** The storage key of the i-th file. */
     String key(int i) {
         return keys.get(i);

@@ -3,6 +3,7 @@ package org.ipc.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -44,9 +45,23 @@ public class MailOutbox {
     @ConfigProperty(name = "quarkus.mailer.from")
     String from;
 
+    /** A file sent with a mail: its name, MIME type and text content. */
+    public record Attachment(String fileName, String contentType, String content) {
+    }
+
     /** Queues a milestone's mails once; {@code occurrence} numbers a repeated milestone (the second reminder is 2). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(CaseSnapshot c, Milestone milestone, int occurrence) {
+        enqueue(c, milestone, occurrence, List.of(), null);
+    }
+
+    /**
+     * Queues a milestone's mails with {@code details} (paragraphs after the milestone's own, already in the
+     * recipient's language) and an attachment (or null), both kept with the row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(CaseSnapshot c, Milestone milestone, int occurrence, List<String> details,
+            Attachment attachment) {
         for (Recipient recipient : Recipient.values()) {
             if (!milestone.recipients().contains(recipient)) {
                 continue;
@@ -60,7 +75,7 @@ public class MailOutbox {
             if (alreadyQueued(key)) {
                 continue;
             }
-            MailRenderer.Rendered mail = renderer.render(c, milestone, recipient);
+            MailRenderer.Rendered mail = renderer.render(c, milestone, recipient, details);
             OutboxMail row = new OutboxMail();
             row.id = UUID.randomUUID();
             row.caseId = c.id();
@@ -72,6 +87,11 @@ public class MailOutbox {
             row.subject = mail.subject();
             row.bodyText = mail.text();
             row.bodyHtml = mail.html();
+            if (attachment != null) {
+                row.attachmentName = attachment.fileName();
+                row.attachmentType = attachment.contentType();
+                row.attachmentContent = attachment.content();
+            }
             row.messageId = "<" + row.id + "@" + domain(from) + ">";
             row.status = OutboxMail.Status.PENDING;
             row.attempts = 0;

@@ -18,6 +18,7 @@ import org.ipc.patients.PatientLanguage;
 import org.ipc.notify.Milestone.Recipient;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.officehours.OfficeHoursConfig;
+import org.ipc.patients.PatientLanguage;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -65,6 +66,11 @@ public class MailRenderer {
     Acknowledgements acknowledgements;
 
     public Rendered render(CaseSnapshot c, Milestone milestone, Recipient recipient) {
+        return render(c, milestone, recipient, List.of());
+    }
+
+    /** The mail with {@code details}: paragraphs after the milestone's own, in the recipient's language. */
+    public Rendered render(CaseSnapshot c, Milestone milestone, Recipient recipient, List<String> details) {
         boolean patient = recipient == Recipient.PATIENT;
         String language = patient ? PatientLanguage.of(c.patient().preferredLanguage()) : PatientLanguage.FALLBACK;
         ZoneId zone = patient ? ZoneId.of(c.patient().timeZone()) : office.zone();
@@ -82,7 +88,8 @@ public class MailRenderer {
                 : (c.physician().displayName() == null ? c.physician().email() : c.physician().displayName());
         boolean rtl = PatientLanguage.isRightToLeft(language);
         Mail mail = new Mail(language, rtl ? "rtl" : "ltr", rtl ? "right" : "left", subject,
-                t.referenceLine(c.reference()), t.greeting(name), List.of(body),
+                t.referenceLine(c.reference()), t.greeting(name),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(body), details.stream()).toList(),
                 patient ? null : t.portalLine(config.contact().portalUrl()), contact(t, zone), t.privacyNote());
         return new Rendered(language, subject, text.data("mail", mail).render(), html.data("mail", mail).render());
     }
@@ -117,6 +124,8 @@ public class MailRenderer {
             case VISIT_SCHEDULED -> t.visitScheduledSubject(reference);
             case PRE_ARRIVAL_REMINDER -> t.preArrivalSubject(reference);
             case FOLLOW_UP -> t.followUpSubject(reference);
+            case ITINERARY -> t.itinerarySubject(reference);
+            case ITINERARY_REVISED -> t.itineraryRevisedSubject(reference);
             case WITHDRAWN -> t.withdrawnSubject(reference);
             case DECLINED -> t.declinedSubject(reference);
             case CLOSED_INCOMPLETE -> t.closedIncompleteSubject(reference);
@@ -141,6 +150,8 @@ public class MailRenderer {
             case PRE_ARRIVAL_REMINDER -> t.preArrivalBody(date(t, c.arrivalDate(), language),
                     moment(t, c.firstAppointmentAt(), zone, language), zone.getId());
             case FOLLOW_UP -> t.followUpBody();
+            case ITINERARY -> t.itineraryBody(zone.getId());
+            case ITINERARY_REVISED -> t.itineraryRevisedBody(zone.getId());
             case WITHDRAWN -> t.withdrawnBody();
             case DECLINED -> t.declinedBody();
             case CLOSED_INCOMPLETE -> t.closedIncompleteBody();

@@ -1,5 +1,6 @@
 package org.ipc.notify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,8 +255,13 @@ public class MailSender {
     }
 
     void send(OutboxMail mail) {
-        mailer.send(Mail.withHtml(mail.recipient, mail.subject, mail.bodyHtml).setText(mail.bodyText)
-                .addHeader("Message-ID", mail.messageId));
+        Mail m = Mail.withHtml(mail.recipient, mail.subject, mail.bodyHtml).setText(mail.bodyText)
+                .addHeader("Message-ID", mail.messageId);
+        if (mail.attachmentName != null) {
+            m.addAttachment(mail.attachmentName, mail.attachmentContent.getBytes(StandardCharsets.UTF_8),
+                    mail.attachmentType);
+        }
+        mailer.send(m);
     }
 
     void markSent(UUID id, UUID claim) {

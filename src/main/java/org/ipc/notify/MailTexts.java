@@ -91,6 +91,18 @@ public interface MailTexts {
     @Message("We look forward to welcoming you. Planned arrival: {arrival}. First appointment: {firstAppointment} (your time, {zone}). Please bring your passport and quote your reference.")
     String preArrivalBody(String arrival, String firstAppointment, String zone);
 
+    @Message("Your request {reference}: your appointments")
+    String itinerarySubject(String reference);
+
+    @Message("Here are the appointments of your visit, in your own time ({zone}). The attached calendar file adds them to your phone's or computer's calendar.")
+    String itineraryBody(String zone);
+
+    @Message("Your request {reference}: your appointments have changed")
+    String itineraryRevisedSubject(String reference);
+
+    @Message("Your appointments have changed. Here they are as they stand now, in your own time ({zone}). Open the attached calendar file again: your calendar updates the appointments instead of adding new ones.")
+    String itineraryRevisedBody(String zone);
+
     @Message("Your request {reference}: we will call you")
     String followUpSubject(String reference);
 

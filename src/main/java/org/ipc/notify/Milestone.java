@@ -23,6 +23,10 @@ public enum Milestone {
     PRE_ARRIVAL_REMINDER(Recipient.PATIENT_ONLY),
     SUMMARY_SENT(Recipient.PHYSICIAN_ONLY),
     FOLLOW_UP(Recipient.PATIENT_ONLY),
+    /** The visit's appointments, with the .ics attached (issue 19); queued by the itinerary, not by an event. */
+    ITINERARY(Recipient.PATIENT_ONLY, Slot.EACH_TIME),
+    /** A changed itinerary: the same events, their SEQUENCE raised. */
+    ITINERARY_REVISED(Recipient.PATIENT_ONLY, Slot.EACH_TIME),
     WITHDRAWN(Recipient.BOTH, Slot.CASE_END),
     DECLINED(Recipient.BOTH, Slot.CASE_END),
     CLOSED_INCOMPLETE(Recipient.BOTH, Slot.CASE_END),

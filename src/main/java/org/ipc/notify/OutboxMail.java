@@ -63,6 +63,16 @@ public class OutboxMail extends PanacheEntityBase {
     @Column(name = "body_html", nullable = false)
     public String bodyHtml;
 
+    /** The attachment's file name, type and text (an itinerary's .ics), or null: sent as kept, on every attempt. */
+    @Column(name = "attachment_name")
+    public String attachmentName;
+
+    @Column(name = "attachment_type")
+    public String attachmentType;
+
+    @Column(name = "attachment_content")
+    public String attachmentContent;
+
     /** The same on every attempt, so a receiving system can recognise a repeated delivery. */
     @Column(name = "message_id", nullable = false)
     public String messageId;

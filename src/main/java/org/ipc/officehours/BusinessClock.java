@@ -172,6 +172,15 @@ public class BusinessClock {
     }
 
     /**
+     * A deadline {@code before} (business time) ahead of the office's first opening on {@code day} (or its next office
+     * day): the deposit falls due seven business days before admission.
+     */
+    public Instant before(LocalDate day, BusinessDuration before) {
+        Instant morning = currentOrNextWindow(day.atStartOfDay(zone).toInstant()).opens();
+        return plus(morning, before.negative() ? before : before.negated());
+    }
+
+    /**
      * When to call a patient in {@code patientZone}, at or after {@code from}: the first moment that is both
      * within office hours and between 08:00 and 20:00 for the patient; if the two never meet in the next
      * office days, the first office hour.

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The language we write to a patient in: their preferred language when we have texts for it (English, Spanish,
- * Portuguese, Chinese, Arabic), otherwise English. Regional variants share their language's texts.
+ * The language we write to a patient in (mails, estimates, itineraries): their preferred language when we have
+ * texts for it (English, Spanish, Portuguese, Chinese, Arabic), otherwise English. Regional variants share their
+ * language's texts.
  */
 public final class PatientLanguage {
 

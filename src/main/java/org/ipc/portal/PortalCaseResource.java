@@ -1,7 +1,7 @@
 package org.ipc.portal;
 
-
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,6 +33,7 @@ import org.ipc.cases.CaseStatus;
 import org.ipc.cases.NewCaseRequest;
 import org.ipc.cases.PortalCaseSummary;
 import org.ipc.cases.PortalCaseView;
+import org.ipc.estimates.DepositService;
 import org.ipc.common.Page;
 import org.ipc.api.PageRequest;
 import org.ipc.security.Roles;
@@ -49,6 +50,9 @@ public class PortalCaseResource {
 
     @Inject
     Withdrawals withdrawals;
+
+    @Inject
+    DepositService deposits;
 
     @POST
     @Idempotent("submit-case")
@@ -100,6 +104,8 @@ public class PortalCaseResource {
             examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
 
     public PortalCaseView get(@PathParam("id") String id) {
-        return cases.findForCurrentPhysician(Ids.require(id, "Case"));
+        UUID caseId = Ids.require(id, "Case");
+        PortalCaseView view = cases.findForCurrentPhysician(caseId);
+        return view.withEstimate(deposits.summaryForPhysician(caseId).orElse(null));
     }
 }

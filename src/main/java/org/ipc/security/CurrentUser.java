@@ -23,8 +23,14 @@ public class CurrentUser {
     @Inject
     JsonWebToken token;
 
+    /** Who the audit trail names for a caller without a token (the public verification page). */
+    public static final String ANONYMOUS = "anonymous";
+
     /** The stable Keycloak subject ({@code sub}); names and e-mails can change, this does not. */
     public String id() {
+        if (identity.isAnonymous()) {
+            return ANONYMOUS;
+        }
         String subject = token.getSubject();
         return subject != null ? subject : identity.getPrincipal().getName();
     }

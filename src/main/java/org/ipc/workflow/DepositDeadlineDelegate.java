@@ -1,7 +1,5 @@
 package org.ipc.workflow;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,34 +8,36 @@ import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.ipc.officehours.BusinessClock;
-import org.ipc.officehours.BusinessDuration;
+import org.ipc.common.ConflictException;
+import org.ipc.estimates.DepositService;
+import org.ipc.estimates.EstimateService;
 
 /**
- * BPMN step "Set the deposit deadline": the deposit is due the element's {@code dueBeforeAdmission} (business
- * time, e.g. {@code P7D}) before the office opens on the planned admission date; the deposit timer waits for it.
+ * BPMN step "Set the deposit deadline": the deposit is due when the current estimate says (seven business days
+ * before the office opens on the planned admission day, computed once by the estimate on the one business clock,
+ * {@code ipc.estimates.deposit-due-before-admission}); the deposit timer waits for it. A revision moves the timer
+ * ({@link PaperworkSignals}). {@code depositMet} answers whether the payments already recorded meet the deposit, so
+ * a patient who paid before the estimate's task was done is not asked again.
  */
 @Named("depositDeadline")
 @ApplicationScoped
 public class DepositDeadlineDelegate implements JavaDelegate {
 
-    static final String ADMISSION = "plannedAdmission";
     static final String DEPOSIT_DUE = "depositDue";
+    static final String DEPOSIT_MET = "depositMet";
 
     @Inject
-    BusinessClock office;
+    EstimateService estimates;
+
+    @Inject
+    DepositService deposits;
 
     @Override
     public void execute(DelegateExecution execution) {
-        BusinessDuration before = BusinessDuration.parse(ModelProperties.required(
-                (BaseElement) execution.getBpmnModelElementInstance(), "dueBeforeAdmission"));
-        LocalDate admission = localDate((Date) execution.getVariable(ADMISSION), office.zone());
-        var admissionMorning = office.currentOrNextWindow(admission.atStartOfDay(office.zone()).toInstant()).opens();
-        execution.setVariable(DEPOSIT_DUE, Date.from(office.plus(admissionMorning, before.negated())));
-    }
-
-    static LocalDate localDate(Date date, ZoneId zone) {
-        return date instanceof java.sql.Date sql ? sql.toLocalDate() : date.toInstant().atZone(zone).toLocalDate();
+        var caseId = ProcessVariables.caseId(execution);
+        var estimate = estimates.current(caseId)
+                .orElseThrow(() -> new ConflictException("The case has no cost estimate: its deposit has no due date"));
+        execution.setVariable(DEPOSIT_DUE, Date.from(estimate.depositDueAt));
+        execution.setVariable(DEPOSIT_MET, deposits.isDepositMet(caseId));
     }
 }

@@ -15,8 +15,10 @@ import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.ipc.common.ConflictException;
+import org.ipc.common.DomainException;
 import org.ipc.officehours.BusinessClock;
 import org.ipc.security.Roles;
 
@@ -51,6 +54,9 @@ public class EngineDoor {
 
     @Inject
     RuntimeService runtime;
+
+    @Inject
+    ManagementService management;
 
     @Inject
     TaskService tasks;
@@ -114,6 +120,17 @@ public class EngineDoor {
         return true;
     }
 
+    /**
+     * Moves the pending timer {@code timerId} of a process instance to {@code dueAt} (a revised deadline); answers
+     * whether there was such a timer. The date the timer was computed from is kept current beside it.
+     */
+    public boolean moveTimer(String processInstanceId, String timerId, Date dueAt) {
+        var timers = management.createJobQuery().processInstanceId(processInstanceId).timers().activityId(timerId)
+                .list();
+        timers.forEach(job -> management.setJobDuedate(job.getId(), dueAt));
+        return !timers.isEmpty();
+    }
+
     /** Claims a task for {@code user}; a claim that loses a race with another is a conflict. */
     public void claim(String taskId, String user) {
         try {
@@ -130,10 +147,24 @@ public class EngineDoor {
 
     /** Completes a task in {@code user}'s name with values already checked against its form. */
     public void complete(String taskId, Map<String, Object> values, String user, List<String> groups) {
-        asUser(user, groups, () -> {
-            tasks.complete(taskId, values);
-            return null;
-        });
+        try {
+            asUser(user, groups, () -> {
+                tasks.complete(taskId, values);
+                return null;
+            });
+        } catch (ProcessEngineException e) {
+            // a listener that refuses the completion (a task done before its work) speaks our domain's language
+            throw domainCause(e).orElseThrow(() -> e);
+        }
+    }
+
+    private static java.util.Optional<DomainException> domainCause(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof DomainException domain) {
+                return java.util.Optional.of(domain);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Sets the date a task should be looked at again (null clears it). */

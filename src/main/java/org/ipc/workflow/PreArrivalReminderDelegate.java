@@ -14,11 +14,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.ipc.cases.CaseLifecycle;
+import org.ipc.itinerary.ItineraryService;
 
 /**
  * BPMN step "Plan the pre-arrival reminder": the reminder goes out {@code daysBefore} calendar days before the
  * planned arrival, at {@code localTime} in the patient's own time zone (not the office's). Keeps the visit as
- * booked with the case, which tells the patient (the visit-scheduled mail).
+ * booked with the case (the arrival from the task's form, the first appointment from the itinerary), which tells the
+ * patient (the visit-scheduled mail).
  */
 @Named("preArrivalReminder")
 @ApplicationScoped
@@ -26,10 +28,12 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
 
     static final String ARRIVAL = "arrivalDate";
     static final String REMINDER_AT = "preArrivalReminderAt";
-    static final String FIRST_APPOINTMENT = "firstAppointment";
 
     @Inject
     CaseLifecycle cases;
+
+    @Inject
+    ItineraryService itineraries;
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -38,11 +42,15 @@ public class PreArrivalReminderDelegate implements JavaDelegate {
         LocalTime at = LocalTime.parse(ModelProperties.required(element, "localTime"));
         UUID caseId = ProcessVariables.caseId(execution);
         ZoneId patientZone = cases.patientTimeZone(caseId);
-        LocalDate arrival = DepositDeadlineDelegate.localDate((Date) execution.getVariable(ARRIVAL), patientZone);
-        Date firstAppointment = (Date) execution.getVariable(FIRST_APPOINTMENT);
-        cases.scheduleVisit(caseId, arrival, firstAppointment == null ? null : firstAppointment.toInstant(),
+        LocalDate arrival = localDate((Date) execution.getVariable(ARRIVAL), patientZone);
+        cases.scheduleVisit(caseId, arrival, itineraries.firstAppointment(caseId).orElse(null),
                 ProcessVariables.actor(execution));
         execution.setVariable(REMINDER_AT,
                 Date.from(arrival.minusDays(daysBefore).atTime(at).atZone(patientZone).toInstant()));
+    }
+
+    /** A date-typed form value as the date it names (a SQL date as is, any other moment in {@code zone}). */
+    static LocalDate localDate(Date date, ZoneId zone) {
+        return date instanceof java.sql.Date sql ? sql.toLocalDate() : date.toInstant().atZone(zone).toLocalDate();
     }
 }

@@ -12,6 +12,7 @@ import org.ipc.cases.CaseAccess;
 import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
 import org.ipc.common.ConflictException;
+import org.ipc.estimates.DepositService;
 import org.ipc.security.CurrentUser;
 
 /**
@@ -42,6 +43,9 @@ public class ProcessMessages {
     @Inject
     CaseLifecycle lifecycle;
 
+    @Inject
+    DepositService deposits;
+
     /** The referring physician withdraws their own case: every open task and timer ends. */
     @Transactional
     public PatientCase withdrawForCurrentPhysician(UUID caseId) {
@@ -54,10 +58,22 @@ public class ProcessMessages {
         return c;
     }
 
+    /**
+     * Finance confirms the deposit: only when the payments recorded meet the current estimate's deposit. The payment
+     * that meets it has already let a waiting process go on (workflow/PaperworkSignals), so this delivers
+     * {@code DepositReceived} only to a process still waiting, and otherwise answers where the case stands.
+     */
     @Transactional
     public PatientCase depositReceived(UUID caseId) {
         PatientCase c = access.staffCase(caseId);
-        correlate(c, DEPOSIT_RECEIVED, "The case is not waiting for a deposit");
+        if (c.status.hasEnded()) {
+            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no deposit");
+        }
+        if (!deposits.isDepositMet(c.id)) {
+            throw new ConflictException("The deposit is not received in full: record the payments "
+                    + "(POST /api/cases/{id}/payments); the one that meets the deposit confirms it");
+        }
+        engine.correlate(c.processInstanceId, DEPOSIT_RECEIVED, user.id());
         audit.record(AuditAction.DEPOSIT_RECORDED, c.id);
         return c;
     }

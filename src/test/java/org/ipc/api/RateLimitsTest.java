@@ -37,6 +37,7 @@ class RateLimitsTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("ipc.rate-limits.requests", "3",
                     "ipc.rate-limits.endpoints.\"/api/office-hours/deadline\".requests", "2",
+                    "ipc.rate-limits.endpoints.\"/verify/{code}\".requests", "3",
                     "ipc.rate-limits.max-buckets", "100",
                     "quarkus.http.proxy.trusted-proxies", "127.0.0.2");
         }

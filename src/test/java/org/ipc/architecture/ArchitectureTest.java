@@ -60,9 +60,11 @@ class ArchitectureTest {
     static {
         LAYERS.put("Web", List.of("inbox", "casework", "portal", "operations", "devmode"));
         LAYERS.put("Process", List.of("workflow"));
-        LAYERS.put("Features", List.of("documents", "messages", "notify", "workitems"));
+        LAYERS.put("Features", List.of("documents", "messages", "notify", "workitems", "estimates", "visa",
+                "itinerary"));
         LAYERS.put("Cases", List.of("cases"));
-        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit"));
+        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit", "money",
+                "crypto", "hospital", "paperwork"));
         LAYERS.put("Platform", List.of("api", "security", "common"));
     }
 

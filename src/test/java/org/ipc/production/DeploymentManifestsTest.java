@@ -48,7 +48,8 @@ class DeploymentManifestsTest {
         Set<String> variables = container.getEnv().stream().map(e -> e.getName()).collect(Collectors.toSet());
         assertThat(variables).contains("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
                 "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_CLIENT_ID",
-                "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "IPC_INBOX_STATE_SECRET");
+                "QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "IPC_INBOX_STATE_SECRET", "IPC_DATA_KEY",
+                "IPC_DATA_KEY_ID");
         assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
     }
 

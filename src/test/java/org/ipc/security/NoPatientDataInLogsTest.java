@@ -143,6 +143,60 @@ class NoPatientDataInLogsTest {
                 .doesNotContainIgnoringCase(EMAIL).doesNotContain("xiphoid").doesNotContain(SUMMARY);
     }
 
+    @Test
+    void thePaperworkLeavesNoPassportNumberNameOrAmountInTheLog() {
+        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
+        String passport = "W55501234";
+        Map<String, Object> request = CaseRequests.ofType("TREATMENT");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patient = (Map<String, Object>) request.get("patient");
+        patient.put("givenName", GIVEN_NAME);
+        patient.put("familyName", FAMILY_NAME);
+        patient.put("email", EMAIL);
+        patient.put("preferredLanguage", "zh");
+        request.put("clinicalSummary", SUMMARY);
+        String caseId = given().auth().oauth2(Tokens.of("physician")).contentType(ContentType.JSON).body(request)
+                .post("/api/portal/cases").then().statusCode(201).extract().path("id");
+        String staff = "/api/cases/" + caseId;
+
+        Map<String, Object> estimate = Map.of("currency", "USD",
+                "items", List.of(Map.of("description", "Treatment package", "amount", "48123.45")),
+                "payer", Map.of("kind", "INSURER", "name", "Quillfeather Mutual", "reference", "POL-88231"),
+                "deposit", Map.of("percent", 30), "plannedAdmission", "2027-01-11", "validUntil", "2026-12-31");
+        given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON).body(estimate)
+                .post(staff + "/estimates").then().statusCode(201);
+        given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", "20000", "currency", "SAR", "receivedOn", "2026-11-20", "reference", "SA-1"))
+                .post(staff + "/payments").then().statusCode(400);
+
+        Map<String, Object> traveller = new java.util.HashMap<>(Map.of("nameInPassport", GIVEN_NAME + " " + FAMILY_NAME,
+                "birthDate", "1968-04-02", "nationality", "BR", "passportNumber", passport + "!"));
+        Map<String, Object> letter = new java.util.HashMap<>(Map.of("consulate",
+                Map.of("name", "Consulate General of the United States", "city", "São Paulo"), "patient", traveller,
+                "companions", List.of(Map.of("nameInPassport", "Q COMPANION", "relationship", "Son",
+                        "passportNumber", "W55509876")),
+                "purpose", "TREATMENT", "arrival", "2027-01-08", "departure", "2027-02-05"));
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON).body(letter)
+                .post(staff + "/visa-letters").then().statusCode(400);
+        traveller.put("passportNumber", passport);
+        String code = given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON).body(letter)
+                .post(staff + "/visa-letters").then().statusCode(201).extract().path("verificationCode");
+        given().get("/verify/" + code).then().statusCode(200);
+        given().get("/verify/" + code.replace(code.charAt(0), code.charAt(0) == 'A' ? 'B' : 'A')).then().statusCode(404);
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("appointments", List.of(Map.of("start", "2027-01-11T09:00:00-05:00", "minutes", 60,
+                        "place", "outpatient-7", "department", "cancer-center", "kind", "CONSULTATION"))))
+                .put(staff + "/itinerary").then().statusCode(200);
+        given().auth().oauth2(Tokens.of("coordinator")).get(staff + "/itinerary/calendar").then().statusCode(200);
+
+        String log = render(records);
+        assertThat(records).as("the capture works").anyMatch(r -> r.getLoggerName().startsWith("org.ipc"));
+        assertThat(log).doesNotContain(passport).doesNotContain("W55509876").doesNotContain("55501234")
+                .doesNotContainIgnoringCase(GIVEN_NAME).doesNotContainIgnoringCase(FAMILY_NAME)
+                .doesNotContain("Quillfeather Mutual").doesNotContain("48123.45").doesNotContain("48,123.45")
+                .doesNotContain("xiphoid").doesNotContain(code);
+    }
+
     /** Every record as a handler would write it: message with its parameters, and any stack trace. */
     private static String render(List<LogRecord> records) {
         StringBuilder all = new StringBuilder();

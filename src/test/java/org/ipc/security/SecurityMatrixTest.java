@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -102,6 +103,8 @@ class SecurityMatrixTest {
 
     private String sharedCase;
     private String sharedDoc;
+    private String sharedLetter;
+    private String sharedCode;
     private String otherPhysiciansDoc;
     private final Map<String, String> readableTask = new HashMap<>();
     private final Map<String, WebSession> sessions = new HashMap<>();
@@ -142,7 +145,7 @@ class SecurityMatrixTest {
                 api("POST", "/api/cases/{id}/owner", Set.of(V), (r, role, ok) -> r.contentType(ContentType.JSON)
                         .body(Map.of("userId", "a-colleague")).post(staff(ok ? Portal.submit(P) : sharedCase) + "/owner")),
                 api("POST", "/api/cases/{id}/deposit", Set.of(F),
-                        (r, role, ok) -> r.post(staff(ok ? walkToDeposit() : sharedCase) + "/deposit")),
+                        (r, role, ok) -> r.post(staff(ok ? depositPaid() : sharedCase) + "/deposit")),
                 api("POST", "/api/cases/{id}/arrival", Set.of(C, V),
                         (r, role, ok) -> r.post(staff(ok ? walkToArrival() : sharedCase) + "/arrival")),
                 api("POST", "/api/cases/{id}/messages", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
@@ -153,6 +156,32 @@ class SecurityMatrixTest {
                 api("GET", "/api/cases/{id}/documents", STAFF, (r, role, ok) -> r.get(staff(sharedCase) + "/documents")),
                 api("GET", "/api/cases/{id}/documents/{docId}", STAFF,
                         (r, role, ok) -> r.get(staff(sharedCase) + "/documents/" + sharedDoc)),
+
+                api("POST", "/api/cases/{id}/estimates", Set.of(F), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(estimate()).post(staff(sharedCase) + "/estimates")),
+                api("GET", "/api/cases/{id}/estimates", Set.of(F, C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/estimates")),
+                api("GET", "/api/cases/{id}/estimates/{revision}", Set.of(F, C, V),
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/estimates/1")),
+                api("POST", "/api/cases/{id}/payments", Set.of(F), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("amount", "100", "currency", "USD", "receivedOn", LocalDate.now().minusDays(1).toString(),
+                                "reference", "FT-" + java.util.UUID.randomUUID()))
+                        .post(staff(sharedCase) + "/payments")),
+                api("GET", "/api/cases/{id}/payments", Set.of(F, C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/payments")),
+                api("POST", "/api/cases/{id}/visa-letters", Set.of(C, V), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(visaLetter()).post(staff(sharedCase) + "/visa-letters")),
+                api("GET", "/api/cases/{id}/visa-letters", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/visa-letters")),
+                api("POST", "/api/cases/{id}/visa-letters/{letterId}/revoke", Set.of(C, V),
+                        (r, role, ok) -> r.contentType(ContentType.JSON).body(Map.of("reason", "The plan changed."))
+                                .post(staff(sharedCase) + "/visa-letters/" + (ok ? newLetter() : sharedLetter) + "/revoke")),
+                api("PUT", "/api/cases/{id}/itinerary", Set.of(C, V), (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(itinerary()).put(staff(sharedCase) + "/itinerary")),
+                api("GET", "/api/cases/{id}/itinerary", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/itinerary")),
+                api("GET", "/api/cases/{id}/itinerary/patient-view", Set.of(C, V),
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/itinerary/patient-view")),
+                api("GET", "/api/cases/{id}/itinerary/calendar", Set.of(C, V),
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/itinerary/calendar")),
+                api("GET", "/verify/{code}", ANYONE, (r, role, ok) -> r.accept(ContentType.JSON).get("/verify/" + sharedCode)),
+                api("POST", "/api/admin/data-keys/reseal", Set.of(A), (r, role, ok) -> r.post("/api/admin/data-keys/reseal")),
 
                 api("GET", "/api/inbox/tasks", STAFF, (r, role, ok) -> r.get("/api/inbox/tasks")),
                 api("GET", "/api/inbox/tasks/queues", STAFF, (r, role, ok) -> r.get("/api/inbox/tasks/queues")),
@@ -423,6 +452,11 @@ class SecurityMatrixTest {
     private void prepare() throws Exception {
         sharedCase = Portal.submit(P);
         sharedDoc = uploadId(P, sharedCase);
+        as(F).contentType(ContentType.JSON).body(estimate()).post(staff(sharedCase) + "/estimates").then().statusCode(201);
+        Response letter = as(C).contentType(ContentType.JSON).body(visaLetter()).post(staff(sharedCase) + "/visa-letters");
+        letter.then().statusCode(201);
+        sharedLetter = letter.path("id");
+        sharedCode = letter.path("verificationCode");
         otherPhysiciansDoc = uploadId("physician2", Portal.submit("physician2"));
         String tokens = keycloak + "/realms/%s/protocol/openid-connect/token";
         String expiring = Tokens.fetch(tokens.formatted("ipc"), "ipc-test-expiring", P);
@@ -468,6 +502,7 @@ class SecurityMatrixTest {
                 process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
                 process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept",
                         "medicalReason", "We can treat this."));
+                ProcessDriver.writeEstimate(caseId, LocalDate.now().plusDays(30).toString()).statusCode(201);
                 return process.task(caseId, "CostEstimate").getId();
             }
             case V -> {
@@ -498,26 +533,56 @@ class SecurityMatrixTest {
         return switch (process.taskById(taskId).getTaskDefinitionKey()) {
             case "IntakeReview" -> Map.of("decision", "accept", "recordsComplete", true, "recordsInEnglish", true);
             case "SpecialistReview" -> Map.of("opinionWritten", true);
-            case "CostEstimate" -> Map.of("estimateAmount", 48_000, "plannedAdmission",
-                    LocalDate.now().plusDays(30).toString());
+            case "CostEstimate" -> Map.of("estimateNote", "Treatment package");
             default -> Map.of();
         };
+    }
+
+    private static Map<String, Object> estimate() {
+        return Map.of("currency", "USD", "items", List.of(Map.of("description", "Treatment package", "amount", "48000")),
+                "payer", Map.of("kind", "SELF_PAY"), "deposit", Map.of("percent", 30),
+                "plannedAdmission", LocalDate.now().plusDays(60).toString(),
+                "validUntil", LocalDate.now().plusDays(30).toString());
+    }
+
+    private static Map<String, Object> visaLetter() {
+        return Map.of("consulate", Map.of("name", "Embassy of the United States of America", "city", "Riyadh"),
+                "patient", Map.of("nameInPassport", "ANA SOUZA", "birthDate", "1968-04-02", "nationality", "BR",
+                        "passportNumber", "FZ1234567"),
+                "purpose", "TREATMENT", "arrival", LocalDate.now().plusDays(55).toString(),
+                "departure", LocalDate.now().plusDays(80).toString());
+    }
+
+    private static Map<String, Object> itinerary() {
+        return Map.of("appointments", List.of(Map.of("start", LocalDate.now().plusDays(60) + "T09:00:00-05:00",
+                "minutes", 60, "place", "outpatient-7", "department", "cancer-center", "kind", "CONSULTATION")));
+    }
+
+    /** A new letter of the shared case, for a caller allowed to revoke one (the shared code is then revoked too). */
+    private String newLetter() {
+        return as(C).contentType(ContentType.JSON).body(visaLetter()).post(staff(sharedCase) + "/visa-letters")
+                .then().statusCode(201).extract().path("id");
     }
 
     private String walkToDeposit() {
         String caseId = Portal.submit(P, "TREATMENT");
         process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
         process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept", "medicalReason", "Yes."));
-        process.complete(caseId, "CostEstimate", F, Map.of("estimateAmount", 48_000,
-                "plannedAdmission", LocalDate.now().plusDays(30).toString()));
+        ProcessDriver.writeEstimate(caseId, LocalDate.now().plusDays(30).toString()).statusCode(201);
+        process.complete(caseId, "CostEstimate", F, Map.of());
+        return caseId;
+    }
+
+    /** A case whose deposit finance recorded in full: the payment let the process go on. */
+    private String depositPaid() {
+        String caseId = walkToDeposit();
+        ProcessDriver.pay(caseId, "14400.00", "FT-" + UUID.randomUUID().toString().substring(0, 8)).statusCode(201);
         return caseId;
     }
 
     private String walkToArrival() {
-        String caseId = walkToDeposit();
-        as(F).post(staff(caseId) + "/deposit").then().statusCode(200);
-        process.complete(caseId, "BookAppointments", C, Map.of("arrivalDate", LocalDate.now().plusDays(21).toString(),
-                "firstAppointment", LocalDate.now().plusDays(22) + "T09:00", "appointmentsNote", "Clinic"));
+        String caseId = depositPaid();
+        process.book(caseId, C, LocalDate.now().plusDays(21).toString(), LocalDate.now().plusDays(22) + "T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", C, Map.of("lodgingBooked", true, "interpreterBooked", false));
         return caseId;
     }

@@ -48,6 +48,8 @@ public final class PackagedService {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuerUrl);
         env.put("QUARKUS_OIDC_CLIENT_ID", "ipc-api");
         env.put("IPC_INBOX_STATE_SECRET", "packaged-service-test-state-secret-0123456789");
+        env.put("IPC_DATA_KEY", "cGFja2FnZWQtc2VydmljZS10ZXN0LWtleS0wMTIzNDU=");
+        env.put("IPC_DATA_KEY_ID", "packaged1");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
         env.put("IPC_DOCUMENTS_DIRECTORY", documents.toAbsolutePath().toString());

@@ -92,6 +92,68 @@ public class ProcessDriver {
         readModelMatches(caseId);
     }
 
+    /**
+     * Finance writes the case's estimate through the API, as the {@code CostEstimate} task asks: 48,000.00 USD in
+     * three items, a deposit of 14,400.00 USD, admission on {@code plannedAdmission}; answers the response.
+     */
+    public static io.restassured.response.ValidatableResponse writeEstimate(String caseId, String plannedAdmission) {
+        return given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON)
+                .body(Map.of("currency", "USD",
+                        "items", List.of(Map.of("description", "Consultations and tests", "amount", "4200.00"),
+                                Map.of("description", "Surgeon's and anaesthetist's fees", "amount", "18500"),
+                                Map.of("description", "Hospital stay, 6 nights", "amount", "25300.00")),
+                        "payer", Map.of("kind", "SELF_PAY"), "deposit", Map.of("amount", "14400.00"),
+                        "plannedAdmission", plannedAdmission,
+                        "validUntil", LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), NEW_YORK)
+                                .toLocalDate().plusDays(30).toString()))
+                .when().post("/api/cases/" + caseId + "/estimates").then();
+    }
+
+    /** Writes the estimate (admission 14 December 2026) and completes the {@code CostEstimate} task as finance. */
+    public void estimate(String caseId) {
+        writeEstimate(caseId, "2026-12-14").statusCode(201);
+        complete(caseId, "CostEstimate", "finance", Map.of());
+    }
+
+    /**
+     * A coordinator issues the case's visa invitation letter (a synthetic passport, one companion) for a stay from
+     * {@code arrival} to {@code departure}; answers the response, whose {@code verificationCode} is shown only here.
+     */
+    public static io.restassured.response.ValidatableResponse issueVisaLetter(String caseId, String arrival,
+            String departure) {
+        return given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("consulate", Map.of("name", "Embassy of the United States of America", "city", "Riyadh"),
+                        "patient", Map.of("nameInPassport", "LAYLA SAAD ALHARBI", "birthDate", "1968-04-02",
+                                "nationality", "SA", "passportNumber", "X12344321"),
+                        "companions", List.of(Map.of("nameInPassport", "FAHAD ALHARBI", "relationship", "Husband",
+                                "passportNumber", "K98765555")),
+                        "purpose", "TREATMENT", "arrival", arrival, "departure", departure))
+                .when().post("/api/cases/" + caseId + "/visa-letters").then();
+    }
+
+    /** A coordinator sets the itinerary to one consultation at {@code start} (ISO-8601 with its offset). */
+    public static io.restassured.response.ValidatableResponse setItinerary(String caseId, String start) {
+        return given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("appointments", List.of(Map.of("start", start, "minutes", 60, "place", "outpatient-7",
+                        "department", "heart-center", "kind", "CONSULTATION"))))
+                .when().put("/api/cases/" + caseId + "/itinerary").then();
+    }
+
+    /** Sets the itinerary (first appointment at {@code firstAppointment}) and completes BookAppointments as {@code user}. */
+    public void book(String caseId, String user, String arrivalDate, String firstAppointment) {
+        setItinerary(caseId, firstAppointment).statusCode(200);
+        complete(caseId, "BookAppointments", user, Map.of("arrivalDate", arrivalDate));
+    }
+
+    /** Finance records a payment in US dollars with a bank reference, received today. */
+    public static io.restassured.response.ValidatableResponse pay(String caseId, String amount, String reference) {
+        return given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON)
+                .body(Map.of("amount", amount, "currency", "USD", "reference", reference,
+                        "receivedOn", LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), NEW_YORK)
+                                .toLocalDate().toString()))
+                .when().post("/api/cases/" + caseId + "/payments").then();
+    }
+
     /** The task read model holds exactly the engine's open tasks of the case, after whatever step came last. */
     public void readModelMatches(String caseId) {
         readModel.assertMatchesEngine(processOf(caseId));

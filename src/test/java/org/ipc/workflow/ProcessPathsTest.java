@@ -105,34 +105,61 @@ class ProcessPathsTest {
 
     @Test
     void aDepositThatNeverComesCancelsTheVisitAtItsDeadline() {
-        ProcessInstance pi = treatment();
-        complete(task("IntakeReview", pi), withVariables("decision", "accept", "visaLetterNeeded", false));
-        complete(task("MedicalReview", pi), withVariables("medicalDecision", "accept"));
-        complete(task("CostEstimate", pi), withVariables("estimateAmount", 1000L,
-                "plannedAdmission", java.sql.Date.valueOf("2026-12-14")));
-        assertThat(pi).isWaitingAt("WaitForDeposit");
+        String caseId = Portal.submit("physician", "TREATMENT");
+        ProcessInstance pi = estimated(caseId);
+        assertThat(pi).hasPassed("SendEstimate", "DepositAlreadyPaid").isWaitingAt("WaitForDeposit");
         execute(job("DepositDeadlinePassed", pi));
         assertThat(pi).hasPassed("CancelNoDeposit").isEnded();
     }
 
     @Test
     void withoutAVisaLetterTheDepositLeadsStraightToTheAppointments() {
-        ProcessInstance pi = treatment();
+        String caseId = Portal.submit("physician", "TREATMENT");
+        ProcessInstance pi = estimated(caseId);
+        ProcessDriver.pay(caseId, "14400.00", "FT-77").statusCode(201);
+        assertThat(pi).hasPassed("WaitForDeposit", "DepositPaid", "ConfirmDeposit").hasNotPassed("VisaInvitation")
+                .isWaitingAt("BookAppointments");
+    }
+
+    @Test
+    void aDepositPaidBeforeTheEstimatesTaskIsDoneNeedsNoWait() {
+        String caseId = Portal.submit("physician", "TREATMENT");
+        ProcessInstance pi = instanceOf(caseId);
+        complete(task("IntakeReview", pi), withVariables("decision", "accept", "visaLetterNeeded", true));
+        complete(task("MedicalReview", pi), withVariables("medicalDecision", "accept"));
+        ProcessDriver.writeEstimate(caseId, "2026-12-14").statusCode(201);
+        ProcessDriver.pay(caseId, "14400.00", "FT-78").statusCode(201);
+        complete(task("CostEstimate", pi));
+        assertThat(pi).hasPassed("SendEstimate", "DepositAlreadyPaid", "DepositPaid", "ConfirmDeposit")
+                .hasNotPassed("WaitForDeposit").isWaitingAt("VisaInvitation");
+    }
+
+    @Test
+    void aRevisedEstimateMovesTheDepositDeadline() {
+        String caseId = Portal.submit("physician", "TREATMENT");
+        ProcessInstance pi = estimated(caseId);
+        org.assertj.core.api.Assertions.assertThat(job("DepositDeadlinePassed", pi).getDuedate().toInstant())
+                .as("seven business days before the office opens on Monday 14 December")
+                .isEqualTo(ProcessDriver.newYork("2026-12-03T08:00"));
+        ProcessDriver.writeEstimate(caseId, "2027-01-11").statusCode(201);
+        org.assertj.core.api.Assertions.assertThat(job("DepositDeadlinePassed", pi).getDuedate().toInstant())
+                .as("revision 2 admits on Monday 11 January 2027: New Year's Day is not counted")
+                .isEqualTo(ProcessDriver.newYork("2026-12-30T08:00"));
+        assertThat(pi).isWaitingAt("WaitForDeposit");
+    }
+
+    /** A treatment case accepted, its estimate written and the estimate's task done: waiting for the deposit. */
+    private ProcessInstance estimated(String caseId) {
+        ProcessInstance pi = instanceOf(caseId);
         complete(task("IntakeReview", pi), withVariables("decision", "accept", "visaLetterNeeded", false));
         complete(task("MedicalReview", pi), withVariables("medicalDecision", "accept"));
-        complete(task("CostEstimate", pi), withVariables("estimateAmount", 1000L,
-                "plannedAdmission", java.sql.Date.valueOf("2026-12-14")));
-        runtimeService().createMessageCorrelation(ProcessMessages.DEPOSIT_RECEIVED).processInstanceId(pi.getId())
-                .correlate();
-        assertThat(pi).hasNotPassed("VisaInvitation").isWaitingAt("BookAppointments");
+        ProcessDriver.writeEstimate(caseId, "2026-12-14").statusCode(201);
+        complete(task("CostEstimate", pi));
+        return pi;
     }
 
     private ProcessInstance secondOpinion(Map<String, Object> patient) {
         return instanceOf(Portal.submit("physician", "SECOND_OPINION", patient));
-    }
-
-    private ProcessInstance treatment() {
-        return instanceOf(Portal.submit("physician", "TREATMENT"));
     }
 
     private ProcessInstance instanceOf(String caseId) {

@@ -2,6 +2,7 @@ package org.ipc.workflow;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.ipc.cases.CaseEvent.Kind.CANCELLED_NO_DEPOSIT;
 import static org.ipc.cases.CaseEvent.Kind.DEPOSIT_RECEIVED;
@@ -52,9 +53,6 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class TreatmentVisitProcessTest {
 
-    private static final Map<String, Object> ESTIMATE = Map.of("estimateAmount", 48_000,
-            "plannedAdmission", "2026-12-14");
-
     @Inject
     ProcessDriver process;
 
@@ -80,11 +78,22 @@ class TreatmentVisitProcessTest {
                 .as("seven business days before the office opens on admission day, 14 December")
                 .isEqualTo(newYork("2026-12-03T08:00"));
 
-        depositPaid().then().statusCode(200).body("status", equalTo("SCHEDULING"));
+        ProcessDriver.pay(caseId, "10000.00", "FT-1").statusCode(201).body("balance", equalTo("4400.00"))
+                .body("met", equalTo(false));
+        assertThat(status(caseId)).as("a partial payment: the process still waits").isEqualTo(AWAITING_DEPOSIT);
+        assertThat(process.openTaskKeys(caseId)).isEmpty();
+        confirmDeposit().then().statusCode(409).contentType("application/problem+json");
+        ProcessDriver.pay(caseId, "4400.00", "FT-2").statusCode(201).body("balance", equalTo("0.00"))
+                .body("met", equalTo(true));
+        assertThat(status(caseId)).as("the payment that meets the deposit lets the process go on")
+                .isEqualTo(SCHEDULING);
         assertThat(events(caseId)).contains(DEPOSIT_RECEIVED);
-        process.complete(caseId, "VisaInvitation", "coordinator", Map.of("visaLetterSent", true));
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "14 Dec 09:00 oncology clinic"));
+        assertThat(process.hasVariable(caseId, "estimateAmount")).isFalse();
+        assertThat(process.variable(caseId, "estimateRevision")).isEqualTo(1);
+        ProcessDriver.issueVisaLetter(caseId, "2026-12-13", "2026-12-30").statusCode(201);
+        process.complete(caseId, "VisaInvitation", "coordinator", Map.of());
+        assertThat(process.variable(caseId, "visaLetterId")).isNotNull();
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", true));
         assertThat(status(caseId)).isEqualTo(VISIT_SCHEDULED);
@@ -105,7 +114,8 @@ class TreatmentVisitProcessTest {
                 VISIT_SCHEDULED, IN_VISIT, FOLLOW_UP, CLOSED);
         assertThat(ProcessDriver.mail(caseId)).as("what the patient and the physician are told, in the outbox")
                 .containsExactlyInAnyOrder("RECEIVED to patient", "RECEIVED to physician",
-                        "ESTIMATE_READY to patient", "DEPOSIT_RECEIVED to patient", "VISIT_SCHEDULED to patient",
+                        "ESTIMATE_READY to patient", "DEPOSIT_RECEIVED to patient", "ITINERARY to patient",
+                        "VISIT_SCHEDULED to patient",
                         "PRE_ARRIVAL_REMINDER to patient", "SUMMARY_SENT to physician", "FOLLOW_UP to patient",
                         "CLOSED to patient", "CLOSED to physician");
     }
@@ -113,7 +123,7 @@ class TreatmentVisitProcessTest {
     @Test
     void withoutAVisaLetterTheAppointmentsComeRightAfterTheDeposit() {
         acceptAndEstimate(false);
-        depositPaid().then().statusCode(200);
+        depositPaid().statusCode(201);
         assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
     }
 
@@ -125,49 +135,43 @@ class TreatmentVisitProcessTest {
         String taskId = process.task(caseId, "CostEstimate").getId();
         given().auth().oauth2(Tokens.of("finance")).post("/api/inbox/tasks/" + taskId + "/claim")
                 .then().statusCode(200);
-        for (String far : List.of("9999-12-31", "2126-12-14", "1900-01-01")) {
-            given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON)
-                    .body(Map.of("variables", Map.of("estimateAmount", 48_000, "plannedAdmission", far)))
-                    .post("/api/inbox/tasks/" + taskId + "/complete")
-                    .then().statusCode(400).contentType("application/problem+json")
-                    .body("errors[0].field", equalTo("variables.plannedAdmission"))
-                    .body("errors[0].message", equalTo("must be within 10 years of today"));
+        given().auth().oauth2(Tokens.of("finance")).contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
+                .post("/api/inbox/tasks/" + taskId + "/complete")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Write the cost estimate first"));
+        for (String far : List.of("9999-12-31", "2126-12-14")) {
+            ProcessDriver.writeEstimate(caseId, far).statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("plannedAdmission"))
+                    .body("errors[0].message", equalTo("must be within two years of today"));
         }
+        ProcessDriver.writeEstimate(caseId, "1900-01-01").statusCode(400)
+                .body("errors[0].field", equalTo("plannedAdmission"))
+                .body("errors[0].message", equalTo("must be after today"));
         assertThat(process.openTaskKeys(caseId)).containsExactly("CostEstimate");
-        process.complete(caseId, "CostEstimate", "finance", ESTIMATE);
-        depositPaid().then().statusCode(200);
+        process.estimate(caseId);
+        depositPaid().statusCode(201);
         String booking = process.task(caseId, "BookAppointments").getId();
         given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + booking + "/claim")
                 .then().statusCode(200);
         given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "+99999-12-14T09:00",
-                        "appointmentsNote", "Clinic")))
+                .body(Map.of("variables", Map.of("arrivalDate", "2046-12-13")))
                 .post("/api/inbox/tasks/" + booking + "/complete")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"));
-        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "2046-12-14T09:00",
-                        "appointmentsNote", "Clinic")))
-                .post("/api/inbox/tasks/" + booking + "/complete")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"))
+                .then().statusCode(400).body("errors[0].field", equalTo("variables.arrivalDate"))
                 .body("errors[0].message", equalTo("must be within 10 years of today"));
+        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
+                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13")))
+                .post("/api/inbox/tasks/" + booking + "/complete")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Set the appointments first"));
+        assertThat(process.openTaskKeys(caseId)).containsExactly("BookAppointments");
     }
 
     @Test
-    void theFirstAppointmentIsAMomentInTheHospitalsTimeOrWithItsOffset() {
+    void theFirstAppointmentComesFromTheItineraryNotFromTheProcess() {
         acceptAndEstimate(false);
-        depositPaid().then().statusCode(200);
-        String taskId = process.task(caseId, "BookAppointments").getId();
-        given().auth().oauth2(Tokens.of("coordinator")).post("/api/inbox/tasks/" + taskId + "/claim")
-                .then().statusCode(200);
-        given().auth().oauth2(Tokens.of("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("variables", Map.of("arrivalDate", "2026-12-13", "firstAppointment", "next Monday",
-                        "appointmentsNote", "Clinic")))
-                .post("/api/inbox/tasks/" + taskId + "/complete")
-                .then().statusCode(400).body("errors[0].field", equalTo("variables.firstAppointment"));
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T15:00:00+01:00", "appointmentsNote", "Clinic"));
-        assertThat(((Date) process.variable(caseId, "firstAppointment")).toInstant())
-                .isEqualTo(newYork("2026-12-14T09:00"));
+        depositPaid().statusCode(201);
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T15:00:00+01:00");
+        assertThat(process.hasVariable(caseId, "firstAppointment")).isFalse();
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", false));
         assertThat(QuarkusTransaction.requiringNew().call(() -> PatientCase.<PatientCase>findById(
@@ -203,12 +207,13 @@ class TreatmentVisitProcessTest {
         assertThat(status(caseId)).isEqualTo(CLOSED);
         assertThat(events(caseId)).contains(CANCELLED_NO_DEPOSIT);
         assertThat(process.pendingJobs(caseId)).isZero();
-        depositPaid().then().statusCode(409).contentType("application/problem+json");
+        depositPaid().statusCode(409).contentType("application/problem+json");
+        confirmDeposit().then().statusCode(409).contentType("application/problem+json");
     }
 
     @Test
     void depositOrArrivalAtTheWrongTimeIsAConflict() {
-        depositPaid().then().statusCode(409);
+        confirmDeposit().then().statusCode(409);
         arrived().then().statusCode(409);
         given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/cases/" + caseId + "/deposit")
                 .then().statusCode(403);
@@ -232,13 +237,12 @@ class TreatmentVisitProcessTest {
         }
         process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
                 "medicalReason", "Good candidate."));
-        process.complete(caseId, "CostEstimate", "finance", ESTIMATE);
+        process.estimate(caseId);
         if (stage.equals("WaitForDeposit")) {
             return;
         }
-        depositPaid().then().statusCode(200);
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "Clinic"));
+        depositPaid().statusCode(201);
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true, "interpreterBooked", false));
         if (stage.equals("AwaitArrival")) {
             return;
@@ -250,10 +254,16 @@ class TreatmentVisitProcessTest {
         process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", visa));
         process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
                 "medicalReason", "We can treat this."));
-        process.complete(caseId, "CostEstimate", "finance", ESTIMATE);
+        process.estimate(caseId);
     }
 
-    private io.restassured.response.Response depositPaid() {
+    /** Finance records one payment of the whole deposit. */
+    private io.restassured.response.ValidatableResponse depositPaid() {
+        return ProcessDriver.pay(caseId, "14400.00", "FT-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Finance confirms the deposit by hand (POST /api/cases/{id}/deposit). */
+    private io.restassured.response.Response confirmDeposit() {
         return given().auth().oauth2(Tokens.of("finance")).when().post("/api/cases/" + caseId + "/deposit");
     }
 

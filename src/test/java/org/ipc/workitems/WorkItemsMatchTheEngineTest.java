@@ -102,15 +102,13 @@ class WorkItemsMatchTheEngineTest {
         process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", true));
         process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
                 "medicalReason", "We can treat this."));
-        process.complete(caseId, "CostEstimate", "finance", Map.of("estimateAmount", 48_000,
-                "plannedAdmission", "2026-12-14"));
+        process.estimate(caseId);
         process.fireTimer(caseId, "DepositReminderDue");
-        given().auth().oauth2(Tokens.of("finance")).when().post("/api/cases/" + caseId + "/deposit")
-                .then().statusCode(200);
+        ProcessDriver.pay(caseId, "14400.00", "FT-1").statusCode(201);
         process.readModelMatches(caseId);
-        process.complete(caseId, "VisaInvitation", "coordinator", Map.of("visaLetterSent", true));
-        process.complete(caseId, "BookAppointments", "coordinator", Map.of("arrivalDate", "2026-12-13",
-                "firstAppointment", "2026-12-14T09:00", "appointmentsNote", "Clinic"));
+        ProcessDriver.issueVisaLetter(caseId, "2026-12-13", "2026-12-30").statusCode(201);
+        process.complete(caseId, "VisaInvitation", "coordinator", Map.of());
+        process.book(caseId, "coordinator", "2026-12-13", "2026-12-14T09:00:00-05:00");
         process.complete(caseId, "ArrangeTravel", "coordinator", Map.of("lodgingBooked", true,
                 "interpreterBooked", true));
         process.fireTimer(caseId, "PreArrivalReminderDue");
@@ -130,8 +128,7 @@ class WorkItemsMatchTheEngineTest {
         process.complete(caseId, "IntakeReview", "coordinator", Map.of("decision", "accept", "visaLetterNeeded", false));
         process.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
                 "medicalReason", "Yes."));
-        process.complete(caseId, "CostEstimate", "finance", Map.of("estimateAmount", 1_000,
-                "plannedAdmission", "2026-12-14"));
+        process.estimate(caseId);
         process.fireTimer(caseId, "DepositDeadlinePassed");
         assertThat(process.isEnded(caseId)).isTrue();
     }

@@ -1,0 +1,34 @@
+package org.ipc.visa;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.security.Roles;
+
+/**
+ * After the data key rotates, an administrator re-seals what the former key sealed (passport numbers, the keys of
+ * sealed documents) under the new one; then the former key can leave {@code IPC_DATA_KEY_RETIRED}.
+ */
+@Path("/api/admin/data-keys/reseal")
+@Tag(name = "Administration")
+@RolesAllowed(Roles.ADMIN)
+public class DataKeyResource {
+
+    /** How many sealed values moved to the current key. */
+    public record Resealed(String keyId, int passportNumbers, int documentKeys) {
+    }
+
+    @Inject
+    DataKeyRotation rotation;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Resealed reseal() {
+        return rotation.reseal();
+    }
+}
