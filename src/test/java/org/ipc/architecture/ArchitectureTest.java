@@ -62,7 +62,7 @@ class ArchitectureTest {
         LAYERS.put("Process", List.of("workflow"));
         LAYERS.put("Features", List.of("documents", "messages", "notify", "workitems"));
         LAYERS.put("Cases", List.of("cases"));
-        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit"));
+        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit", "staff"));
         LAYERS.put("Platform", List.of("api", "security", "common"));
     }
 
