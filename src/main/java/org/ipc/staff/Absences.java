@@ -112,7 +112,7 @@ public class Absences {
         a.persist();
         audit.record(AuditAction.ABSENCE_RECORDED, null, "absence " + a.id + " from " + a.firstDay + " to "
                 + a.lastDay);
-        return view(a, directory.namesOf(Set.of(a.staff, a.substitute, a.recordedBy)));
+        return view(a, directory.namesOf(people(a)));
     }
 
     /** Ends an absence now (back early, or recorded by mistake): its person, a supervisor or whoever recorded it. */
@@ -131,7 +131,7 @@ public class Absences {
         a.endedBy = me;
         a.endsAt = now.isBefore(a.startsAt) ? a.startsAt : now;
         audit.record(AuditAction.ABSENCE_ENDED, null, "absence " + a.id);
-        return view(a, directory.namesOf(Set.of(a.staff, a.substitute, a.recordedBy)));
+        return view(a, directory.namesOf(people(a)));
     }
 
     /** Absences that last now or are still to come, soonest first. */
@@ -152,7 +152,7 @@ public class Absences {
     @Transactional
     public AbsenceView get(UUID id) {
         Absence a = Absence.<Absence>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Absence"));
-        return view(a, directory.namesOf(Set.of(a.staff, a.substitute, a.recordedBy)));
+        return view(a, directory.namesOf(people(a)));
     }
 
     /**
@@ -183,13 +183,18 @@ public class Absences {
     @Transactional
     public Optional<AbsenceView> currentOf(String subject) {
         return Absence.of(subject, Instant.now(clock))
-                .map(a -> view(a, directory.namesOf(Set.of(a.staff, a.substitute, a.recordedBy))));
+                .map(a -> view(a, directory.namesOf(people(a))));
     }
 
     private AbsenceView view(Absence a, Map<String, String> names) {
         return new AbsenceView(a.id, a.staff, name(names, a.staff), a.firstDay, a.lastDay, a.substitute,
                 name(names, a.substitute), a.note, a.lastsAt(Instant.now(clock)), a.recordedBy, name(names, a.recordedBy),
                 a.recordedAt, a.endsAt);
+    }
+
+    /** Who an absence names: the person away, who covers, who recorded it (often the first). */
+    private static Set<String> people(Absence a) {
+        return new HashSet<>(List.of(a.staff, a.substitute, a.recordedBy));
     }
 
     private static String name(Map<String, String> names, String subject) {
