@@ -168,8 +168,28 @@ public class InboxPages {
 
     @GET
     public TemplateInstance list(@QueryParam("show") String show, @QueryParam("queue") String queue,
-            @QueryParam("filter") String filter, @QueryParam("case") String caseReference) {
-        return listPage(show, queue, filter, caseReference, null);
+            @QueryParam("filter") String filter, @QueryParam("case") String caseReference,
+            @QueryParam("done") String done) {
+        return listPage(show, queue, filter, caseReference, doneReport(done));
+    }
+
+    /** What a bulk request that was all done says after its redirect ({@code done=claim:2}); anything else: nothing. */
+    private static BulkReport doneReport(String done) {
+        if (done == null || !done.matches("(claim|unclaim|assign):[0-9]{1,3}")) {
+            return null;
+        }
+        String[] parts = done.split(":");
+        int count = Integer.parseInt(parts[1]);
+        return new BulkReport(bulkLabel(InboxService.BulkAction.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT)),
+                count), count, List.of());
+    }
+
+    private static String bulkLabel(InboxService.BulkAction what, int done) {
+        return switch (what) {
+            case CLAIM -> done + " claimed";
+            case UNCLAIM -> done + " given back to their queues";
+            case ASSIGN -> done + " assigned";
+        };
     }
 
     /** The counts the page's script polls: the caller's queues, their own tasks, and a stamp of their changes. */
@@ -212,13 +232,18 @@ public class InboxPages {
                     .map(r -> (r.task() == null ? "A task" : r.task().name() + " of " + r.task().caseReference())
                             + ": " + r.message())
                     .toList();
-            String label = switch (what) {
-                case CLAIM -> answer.done() + " claimed";
-                case UNCLAIM -> answer.done() + " given back to their queues";
-                case ASSIGN -> answer.done() + " assigned";
-            };
-            return Response.ok(listPage(show, queue, filter, reference, new BulkReport(label, answer.done(), notDone)))
-                    .build();
+            if (notDone.isEmpty()) {
+                // all done: back to the list (a reload does not send the request again), saying so
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("show", show == null || show.isBlank() ? null : show);
+                params.put("queue", queue);
+                params.put("filter", filter);
+                params.put("case", reference);
+                params.put("done", what.name().toLowerCase(java.util.Locale.ROOT) + ":" + answer.done());
+                return seeOther("/inbox" + query(params));
+            }
+            return Response.ok(listPage(show, queue, filter, reference,
+                    new BulkReport(bulkLabel(what, answer.done()), answer.done(), notDone))).build();
         } catch (InvalidInputException invalid) {
             return Response.status(400).entity(listPage(show, queue, filter, reference, new BulkReport("Nothing done",
                     0, invalid.errors().stream().map(e -> label(e.field()) + " " + e.message()).toList()))).build();

@@ -76,9 +76,10 @@ public class Absences {
             errors.add(new FieldError("substitute", "no staff member with this id has signed in to the inbox"));
         } else if (cover.get().subject().equals(staff)) {
             errors.add(new FieldError("substitute", "must be someone else than the person who is away"));
-        } else if (away.isPresent() && away.get().roles().stream().noneMatch(cover.get().roles()::contains)) {
+        } else if (away.isPresent() && away.get().roles().stream().noneMatch(cover.get().roles()::contains)
+                && !cover.get().roles().contains(Roles.SUPERVISOR)) {
             errors.add(new FieldError("substitute", "must work in a role of " + away.get().name() + " ("
-                    + String.join(", ", away.get().roles()) + ")"));
+                    + String.join(", ", away.get().roles()) + ") or be a supervisor"));
         }
         LocalDate today = LocalDate.now(clock.withZone(office.zone()));
         if (absence.lastDay().isBefore(absence.firstDay())) {
