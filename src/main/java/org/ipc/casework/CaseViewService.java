@@ -91,7 +91,11 @@ public class CaseViewService {
         Set<String> people = new HashSet<>();
         people.add(c.owner);
         timeline.forEach(e -> people.add(e.who()));
-        Map<String, String> byName = directory.namesOf(people);
+        Map<String, String> byName = new java.util.HashMap<>(directory.namesOf(people));
+        // the referring physician is not staff: their own name, as the portal keeps it
+        if (c.physician.subject != null && c.physician.displayName != null) {
+            byName.put(c.physician.subject, c.physician.displayName + " (referring physician)");
+        }
         Instant now = Instant.now(clock);
         CaseView.Cover cover = c.owner == null || c.status.hasEnded() ? null
                 : absences.currentOf(c.owner).flatMap(away -> absences.coverFor(c.owner, office.now())
