@@ -73,6 +73,8 @@ class WorkItemsMatchTheEngineTest {
         process.complete(caseId, "QualityCheck", "supervisor", Map.of("release", "revise", "revisionNote", "More."));
         process.complete(caseId, "SpecialistReview", "specialist", Map.of("opinionWritten", true));
         process.complete(caseId, "QualityCheck", "supervisor", Map.of("release", "release"));
+        // a case goes to a coordinator the staff directory knows: one who has signed in
+        given().auth().oauth2(Tokens.of("coordinator2")).when().get("/api/staff").then().statusCode(200);
         given().auth().oauth2(Tokens.of("supervisor")).contentType("application/json")
                 .body(Map.of("userId", "coordinator2")).when().post("/api/cases/" + caseId + "/owner")
                 .then().statusCode(200);
