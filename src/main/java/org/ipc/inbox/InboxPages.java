@@ -112,7 +112,11 @@ public class InboxPages {
     /** The case beside a task, or on its own page. */
     public record CaseSide(CaseView c, String patientNow, String diagram, List<Line> timeline, List<String> steps,
             List<Said> messages, List<FieldError> messageErrors, String draft, String messageAction,
-            List<Row> openTasks) {
+            List<Row> openTasks, List<Doc> documents) {
+    }
+
+    /** A document of the case as the page lists it: its kind in words, its size for people, when it came. */
+    public record Doc(UUID id, String fileName, String kind, String size, String uploaded) {
     }
 
     /** The task page: the task, its form (one fragment), what the holder can do, and the case beside it. */
@@ -535,7 +539,9 @@ public class InboxPages {
                 times.office(m.createdAt()), m.body(), Roles.PHYSICIAN.equals(m.authorRole()))).toList();
         return new CaseSide(c, times.patientNow(c.patient().timeZone()), cases.diagram(caseId), timeline,
                 c.currentSteps().stream().map(CaseView.Step::name).toList(), said, messageErrors, draft, messageAction,
-                c.openTasks().stream().map(this::row).toList());
+                c.openTasks().stream().map(this::row).toList(),
+                c.documents().stream().map(d -> new Doc(d.id(), d.fileName(), org.ipc.common.Words.of(d.kind()),
+                        size(d.size()), times.office(d.uploadedAt()))).toList());
     }
 
     private Chrome chrome(String section) {
@@ -545,6 +551,17 @@ public class InboxPages {
     private Row row(TaskView t) {
         return new Row(t, t.due() == null ? "" : times.office(t.due()), user.id().equals(t.assignee()),
                 t.followUp() == null ? "" : times.office(t.followUp()));
+    }
+
+    /** A size for people: 840 bytes, 12 KB, 3.4 MB. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** A field of a form as the page names it. */

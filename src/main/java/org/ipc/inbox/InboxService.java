@@ -216,8 +216,8 @@ public class InboxService {
      */
     @Transactional
     public TaskView delegate(String taskId, String colleague) {
-        StaffDirectory.Colleague to = directory.require(colleague, "userId");
         WorkItem task = visibleTask(taskId);
+        StaffDirectory.Colleague to = directory.require(colleague, "userId");
         String me = user.id();
         boolean holder = me.equals(task.assignee());
         if (!holder && !user.hasRole(Roles.SUPERVISOR)) {

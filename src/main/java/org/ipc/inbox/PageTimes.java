@@ -64,7 +64,7 @@ public class PageTimes {
     }
 
     private static String zoneName(ZoneId zone, Instant at) {
-        return zone.getDisplayName(TextStyle.FULL, Locale.US).replace(" Time", " time") + " (" + city(zone.getId()) + ")";
+        return zone.getDisplayName(TextStyle.FULL, Locale.US).replace(" Time", " time") + ", " + city(zone.getId());
     }
 
     static String city(String zone) {

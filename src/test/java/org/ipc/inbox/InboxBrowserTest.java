@@ -232,7 +232,8 @@ class InboxBrowserTest {
         // live: a task that arrives in the queue shows up in the open page without a reload (the page's own script
         // polls the counts' stamp and swaps the list in)
         browser.get(queue);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-case]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-live='list'] table")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-case]"))).as("all claimed: the queue is empty").isEmpty();
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         String fourth = Portal.submit("physician", "SECOND_OPINION", chinese);
         String fourthReference = Portal.referenceOf(fourth);
