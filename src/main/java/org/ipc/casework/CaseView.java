@@ -40,7 +40,22 @@ public record CaseView(
         List<Step> currentSteps,
         List<TaskView> openTasks,
         List<Mail> mail,
-        DepositView deposit) {
+        /** The deposit's ledger: what is required, received and still due (null before an estimate). */
+        DepositView deposit,
+        /** In words, beside the codes above: for people, not for programs. */
+        Labels labels,
+        /** Who covers for the owner while they are away (absence cover); null when the owner is here. */
+        Cover coveredBy) {
+
+    /** The case's codes in words, its people by name, and the patient's local time now. */
+    public record Labels(String status, String type, String department, String urgency, String ownerName,
+            String patientCountry, String patientLanguage, java.time.OffsetDateTime patientLocalTime,
+            String physicianCountry) {
+    }
+
+    /** The colleague working for the owner during their absence, and the last day of it (office date). */
+    public record Cover(String subject, String name, java.time.LocalDate until) {
+    }
 
     public record Physician(String name, String email, String institution, String country) {
     }
@@ -49,8 +64,8 @@ public record CaseView(
     public record Note(String taskKey, String field, String body, String author, Instant at) {
     }
 
-    /** One line of the case's history: a status, an event or a task, with who and when. */
-    public record TimelineEntry(Instant at, String kind, String what, String who) {
+    /** One line of the case's history: a status, an event or a task, with who and when (and both in words). */
+    public record TimelineEntry(Instant at, String kind, String what, String who, String whoName, String label) {
     }
 
     /**

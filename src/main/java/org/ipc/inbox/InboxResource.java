@@ -1,5 +1,10 @@
 package org.ipc.inbox;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -20,15 +25,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.ipc.api.Ids;
-import org.ipc.common.Page;
-import org.ipc.common.InvalidInputException;
 import org.ipc.api.PageRequest;
+import org.ipc.common.InvalidInputException;
+import org.ipc.common.Page;
 import org.ipc.security.Roles;
-import org.ipc.workitems.WorkItemFilter;
 import org.ipc.workitems.TaskView;
+import org.ipc.workitems.WorkItemFilter;
 
-/** The task inbox of coordinators and staff: list, claim, unclaim and complete the tasks of the processes. */
+/**
+ * The task inbox of coordinators and staff: list, claim, unclaim, complete, set aside and hand on the tasks of the
+ * processes, one by one or in bulk.
+ */
 @Path("/api/inbox/tasks")
 @RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,29 +46,49 @@ public class InboxResource {
     @Inject
     InboxService inbox;
 
+    @Inject
+    SavedFilters filters;
+
     @GET
+    @Operation(summary = "Tasks the caller may work, filtered and sorted; a saved filter (filter=<id>) gives the"
+            + " filters, and any filter given beside it wins. By default a task set aside until a later follow-up date"
+            + " is left out (followUp=waiting lists those).")
     public Page<TaskView> list(
+            @QueryParam("filter") String savedFilter,
             @QueryParam("assignee") @Pattern(regexp = "me|unassigned", message = "must be me or unassigned") String assignee,
+            @QueryParam("queue") @Size(max = 255) @Pattern(regexp = "[a-z0-9:-]+", message = "must be a queue such as coordinator:es") String queue,
             @QueryParam("language") @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as ar") String language,
             @QueryParam("department") @Pattern(regexp = "[a-z0-9-]{1,64}", message = "must be a department code") String department,
             @QueryParam("overdue") @Pattern(regexp = "true|false", message = "must be true or false") String overdue,
-            @QueryParam("followUp") @Pattern(regexp = "true|false", message = "must be true or false") String followUp,
+            @QueryParam("followUp") @Pattern(regexp = "due|waiting|none|any", message = "must be due, waiting, none or any") String followUp,
             @QueryParam("caseId") String caseId,
             @QueryParam("reference") @Pattern(regexp = "IPC-[0-9]{4}-[0-9]{6}", message = "must be a case reference such as IPC-2026-000123") String reference,
             @QueryParam("patient") @Size(min = 2, max = 100, message = "must be 2 to 100 characters") @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters") String patient,
             @QueryParam("process") @Pattern(regexp = "second-opinion|treatment-visit", message = "must be second-opinion or treatment-visit") String process,
+            @QueryParam("sort") @Pattern(regexp = "due|priority|created|follow-up", message = "must be due, priority, created or follow-up") String sort,
             @Valid @BeanParam PageRequest page) {
-        WorkItemFilter.Assignee who = assignee == null ? null
-                : WorkItemFilter.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT));
+        WorkItemFilter base = savedFilter == null ? WorkItemFilter.none()
+                : filters.filterOf(Ids.parse(savedFilter)
+                        .orElseThrow(() -> InvalidInputException.field("filter", "must be a saved filter's id")));
         UUID caseUuid = caseId == null ? null
                 : Ids.parse(caseId).orElseThrow(() -> InvalidInputException.field("caseId", "must be a case id"));
-        return inbox.list(new WorkItemFilter(who, language, department, overdue == null ? null : Boolean.valueOf(overdue),
-                followUp == null ? null : Boolean.valueOf(followUp), caseUuid, reference,
-                patient == null || patient.isBlank() ? null : patient, process), page.first(), page.size);
+        WorkItemFilter filter = new WorkItemFilter(
+                assignee == null ? base.assignee() : WorkItemFilter.Assignee.valueOf(assignee.toUpperCase(Locale.ROOT)),
+                queue == null ? base.queue() : queue,
+                language == null ? base.language() : language,
+                department == null ? base.department() : department,
+                overdue == null ? base.overdue() : Boolean.valueOf(overdue),
+                followUp == null ? base.followUp() : SavedFilters.followUpOf(followUp),
+                caseUuid, reference, patient == null || patient.isBlank() ? null : patient,
+                process == null ? base.process() : process,
+                sort == null ? base.sort() : SavedFilters.sortOf(sort));
+        return inbox.list(filter, page.first(), page.size);
     }
 
     @GET
     @Path("/queues")
+    @Operation(summary = "Counts of the caller's queues and own tasks, from counters kept with every task change;"
+            + " stamp changes whenever one of those tasks does")
     public InboxService.Queues queues() {
         return inbox.queues();
     }
@@ -74,6 +103,42 @@ public class InboxResource {
     public TaskView delegate(@PathParam("id") String id,
             @NotNull(message = "a JSON body with userId is required") @Valid Delegation body) {
         return inbox.delegate(id, body.userId());
+    }
+
+    /**
+     * The body of {@code POST /api/inbox/tasks/{id}/follow-up}: an office date ({@code 2026-12-08}: the office's first
+     * opening that day or after) or a moment with its offset; null brings the task back now.
+     */
+    public record FollowUp(@Size(max = 40) String followUp) {
+    }
+
+    @POST
+    @Path("/{id}/follow-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The holder sets a task aside until a follow-up date (an office date or a moment); it leaves"
+            + " the default view until then and shows with followUp=waiting. Null brings it back.")
+    public TaskView followUp(@PathParam("id") String id,
+            @NotNull(message = "a JSON body with followUp is required") @Valid FollowUp body) {
+        return inbox.followUp(id, when(body.followUp()));
+    }
+
+    /** The body of {@code POST /api/inbox/tasks/bulk}. */
+    public record BulkRequest(
+            @NotNull @Pattern(regexp = "claim|assign|unclaim", message = "must be claim, assign or unclaim") String action,
+            @NotNull @Size(min = 1, max = InboxService.BULK_LIMIT, message = "must name 1 to 100 tasks")
+            List<@NotBlank @Size(max = 64) String> taskIds,
+            /** For assign: the colleague (staff id, as GET /api/staff lists them) the tasks go to. */
+            @Size(max = 255) String assignee) {
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Claim, give back or assign to a named colleague a selection of tasks; one result per task"
+            + " (DONE, HELD_BY_SOMEONE_ELSE, NOT_YOURS, GONE, COLLEAGUE_CANNOT_WORK_IT), each done and audited on its own")
+    public InboxService.BulkAnswer bulk(@NotNull(message = "a JSON body with action and taskIds is required") @Valid BulkRequest body) {
+        return inbox.bulk(InboxService.BulkAction.valueOf(body.action().toUpperCase(Locale.ROOT)), body.taskIds(),
+                body.assignee());
     }
 
     @GET
@@ -99,5 +164,21 @@ public class InboxResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletedTask complete(@PathParam("id") String id, TaskCompletion completion) {
         return inbox.complete(id, completion == null ? java.util.Map.of() : completion.variablesOrEmpty());
+    }
+
+    private Instant when(String followUp) {
+        if (followUp == null || followUp.isBlank()) {
+            return null;
+        }
+        String value = followUp.strip();
+        try {
+            if (value.length() == 10) {
+                return inbox.officeOpeningOn(LocalDate.parse(value));
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.field("followUp",
+                    "must be an office date such as 2026-12-08 or a moment such as 2026-12-08T14:00:00-05:00");
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -37,11 +38,16 @@ public class MessageService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PhysicianWrote> physicianWrote;
+
     @Transactional
     public MessageView postAsPhysician(UUID caseId, @Valid NewMessage message) {
         PatientCase c = access.ownCase(caseId);
         audit.record(AuditAction.MESSAGE_SENT, c.id);
-        return post(c, message, Roles.PHYSICIAN);
+        MessageView posted = post(c, message, Roles.PHYSICIAN);
+        physicianWrote.fire(new PhysicianWrote(c.id, c.reference, c.owner, posted.id()));
+        return posted;
     }
 
     @Transactional

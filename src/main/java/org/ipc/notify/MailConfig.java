@@ -38,6 +38,10 @@ public interface MailConfig {
 
     Contact contact();
 
+    /** The inbox page staff sign in to; staff notices link to their task or case there. */
+    @WithDefault("https://ipc.hospital.example/inbox")
+    String inboxUrl();
+
     /** Where patients and physicians reach the Center; shown at the end of every mail. */
     interface Contact {
 

@@ -103,6 +103,33 @@ public class MailOutbox {
     }
 
     /**
+     * Queues a notice to a member of staff about a case (rendered by {@link MailRenderer#renderStaff}): each notice is
+     * its own mail, sent once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueStaff(UUID caseId, Milestone notice, String address, MailRenderer.Rendered mail) {
+        String key = caseId + ":" + notice.name() + ":" + UUID.randomUUID() + ":staff";
+        OutboxMail row = new OutboxMail();
+        row.id = UUID.randomUUID();
+        row.caseId = caseId;
+        row.dedupeKey = key;
+        row.milestone = notice;
+        row.recipientKind = Recipient.STAFF;
+        row.recipient = address;
+        row.language = mail.language();
+        row.subject = mail.subject();
+        row.bodyText = mail.text();
+        row.bodyHtml = mail.html();
+        row.messageId = "<" + row.id + "@" + domain(from) + ">";
+        row.status = OutboxMail.Status.PENDING;
+        row.attempts = 0;
+        Instant now = Instant.now(clock);
+        row.nextAttemptAt = now;
+        row.createdAt = now;
+        row.persist();
+    }
+
+    /**
      * Whether a mail with this key exists: queued earlier in this transaction, or committed before it. The look-up
      * does not flush the transaction's pending rows first (Hibernate's auto-flush, a dirty check of every entity of
      * the unit of work on each call), because the only rows of this table it could miss are this transaction's own,
@@ -126,6 +153,7 @@ public class MailOutbox {
         return switch (recipient) {
             case PATIENT -> c.patient().emailConsent() ? blankToNull(c.patient().email()) : null;
             case PHYSICIAN -> blankToNull(c.physician().email());
+            case STAFF -> null;
         };
     }
 

@@ -131,7 +131,7 @@ public class MailRenderer {
             case CLOSED_INCOMPLETE -> t.closedIncompleteSubject(reference);
             case CLOSED_NO_DEPOSIT -> t.closedNoDepositSubject(reference);
             case CLOSED -> t.closedSubject(reference);
-            case SUMMARY_SENT -> throw notFor(m, Recipient.PATIENT);
+            case SUMMARY_SENT, TASK_ASSIGNED, PHYSICIAN_MESSAGE -> throw notFor(m, Recipient.PATIENT);
         };
     }
 
@@ -157,8 +157,40 @@ public class MailRenderer {
             case CLOSED_INCOMPLETE -> t.closedIncompleteBody();
             case CLOSED_NO_DEPOSIT -> t.closedNoDepositBody();
             case CLOSED -> t.closedBody();
-            case SUMMARY_SENT -> throw notFor(m, Recipient.PATIENT);
+            case SUMMARY_SENT, TASK_ASSIGNED, PHYSICIAN_MESSAGE -> throw notFor(m, Recipient.PATIENT);
         };
+    }
+
+    /**
+     * A notice to a member of staff who chose it, in English (the Center's working language), shaped like every other
+     * mail: the case's reference and the step, a link to the inbox, nothing about the patient.
+     */
+    public Rendered renderStaff(Milestone notice, String reference, String step, String staffName, String link) {
+        MailTexts t = MessageBundles.get(MailTexts.class, Localized.Literal.of(PatientLanguage.FALLBACK));
+        String subject;
+        String body;
+        switch (notice) {
+            case TASK_ASSIGNED -> {
+                subject = t.staffTaskAssignedSubject(step, reference);
+                body = t.staffTaskAssignedBody(step);
+            }
+            case PHYSICIAN_MESSAGE -> {
+                subject = t.staffPhysicianMessageSubject(reference);
+                body = t.staffPhysicianMessageBody();
+            }
+            default -> throw notFor(notice, Recipient.STAFF);
+        }
+        Mail mail = new Mail(PatientLanguage.FALLBACK, "ltr", "left", subject, t.referenceLine(reference),
+                t.greeting(staffName), List.of(body, t.staffWhyYouGetThis()), t.staffInboxLine(link),
+                contact(t, office.zone()), t.privacyNote());
+        return new Rendered(PatientLanguage.FALLBACK, subject, text.data("mail", mail).render(),
+                html.data("mail", mail).render());
+    }
+
+    /** Where a notice's link leads: the task, or the case, in the inbox. */
+    public String inboxLink(String path) {
+        String base = config.inboxUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
     private static String physicianSubject(MailTexts t, Milestone m, String reference) {

@@ -203,4 +203,24 @@ public interface MailTexts {
 
     @Message("Follow the case in the portal: {url}")
     String portalLine(String url);
+
+    // To the Center's staff, in English, for the notices they chose (never anything about the patient)
+
+    @Message("Task for you: {step} ({reference})")
+    String staffTaskAssignedSubject(String step, String reference);
+
+    @Message("A colleague has given you the task \"{step}\" of this case.")
+    String staffTaskAssignedBody(String step);
+
+    @Message("New message from the referring physician ({reference})")
+    String staffPhysicianMessageSubject(String reference);
+
+    @Message("The referring physician has written on this case, for which you are the point of contact (or cover for them). Read it and reply in the inbox.")
+    String staffPhysicianMessageBody();
+
+    @Message("You receive this notice because you chose it in the inbox (Notices); you can turn it off there.")
+    String staffWhyYouGetThis();
+
+    @Message("Open it in the inbox: {link}")
+    String staffInboxLine(String link);
 }

@@ -31,12 +31,19 @@ public enum Milestone {
     DECLINED(Recipient.BOTH, Slot.CASE_END),
     CLOSED_INCOMPLETE(Recipient.BOTH, Slot.CASE_END),
     CLOSED_NO_DEPOSIT(Recipient.BOTH, Slot.CASE_END),
-    CLOSED(Recipient.BOTH, Slot.CASE_END);
+    CLOSED(Recipient.BOTH, Slot.CASE_END),
+    /** To a staff member who chose it: someone else gave them a task (notify/StaffNotices). */
+    TASK_ASSIGNED(Recipient.NO_CASE_PARTY, Slot.EACH_TIME),
+    /** To the case's point of contact (or who covers) who chose it: the referring physician wrote. */
+    PHYSICIAN_MESSAGE(Recipient.NO_CASE_PARTY, Slot.EACH_TIME);
 
     /** Who a mail goes to. */
     public enum Recipient {
-        PATIENT, PHYSICIAN;
+        PATIENT, PHYSICIAN,
+        /** A member of the Center's staff, for the notices they chose. */
+        STAFF;
 
+        static final Set<Recipient> NO_CASE_PARTY = Set.of();
         static final Set<Recipient> BOTH = Set.of(PATIENT, PHYSICIAN);
         static final Set<Recipient> PATIENT_ONLY = Set.of(PATIENT);
         static final Set<Recipient> PHYSICIAN_ONLY = Set.of(PHYSICIAN);

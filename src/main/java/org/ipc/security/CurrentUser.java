@@ -76,6 +76,21 @@ public class CurrentUser {
         return List.copyOf(groups);
     }
 
+    /** The languages a coordinator speaks (ISO 639 codes of their {@code lang:} roles), sorted. */
+    public List<String> languages() {
+        return withPrefix(Roles.LANGUAGE_PREFIX).toList();
+    }
+
+    /** A specialist's departments (codes of their {@code dept:} roles), sorted. */
+    public List<String> departments() {
+        return withPrefix(Roles.DEPARTMENT_PREFIX).toList();
+    }
+
+    /** The user name they sign in with ({@code preferred_username}), if the token says. */
+    public Optional<String> username() {
+        return claim("preferred_username");
+    }
+
     private Stream<String> withPrefix(String prefix) {
         return identity.getRoles().stream().filter(r -> r.startsWith(prefix) && r.length() > prefix.length())
                 .map(r -> r.substring(prefix.length())).sorted();

@@ -140,9 +140,12 @@ public class EngineDoor {
         }
     }
 
-    /** Gives a task to {@code user}, or back to its queue when null (unclaim, delegate, hand-over). */
-    public void assign(String taskId, String user) {
-        tasks.setAssignee(taskId, user);
+    /**
+     * Gives a task to {@code user}, or back to its queue when null (unclaim, delegate, hand-over), in the name of
+     * {@code by}.
+     */
+    public void assign(String taskId, String user, String by) {
+        asUser(by, () -> tasks.setAssignee(taskId, user));
     }
 
     /** Completes a task in {@code user}'s name with values already checked against its form. */
@@ -167,11 +170,16 @@ public class EngineDoor {
         return java.util.Optional.empty();
     }
 
-    /** Sets the date a task should be looked at again (null clears it). */
-    public void followUp(String taskId, Instant at) {
-        Task task = requireTask(taskId);
-        task.setFollowUpDate(at == null ? null : Date.from(at));
-        tasks.saveTask(task);
+    /**
+     * Sets the date a task should be looked at again (null clears it), in the name of {@code by}; the task read model
+     * follows through the task's update event, so the inbox and the engine always agree.
+     */
+    public void followUp(String taskId, Instant at, String by) {
+        asUser(by, () -> {
+            Task task = requireTask(taskId);
+            task.setFollowUpDate(at == null ? null : Date.from(at));
+            tasks.saveTask(task);
+        });
     }
 
     /**
@@ -189,15 +197,21 @@ public class EngineDoor {
         workItems.refresh(taskId);
     }
 
-    /** Moves a process's open coordinator tasks to {@code coordinator} (a case handed over). */
-    public void assignCoordinatorTasks(String processInstanceId, String coordinator) {
+    /**
+     * Moves a process's open coordinator tasks to {@code coordinator} (a case handed over by {@code by}); answers the
+     * ids of the tasks it moved.
+     */
+    public List<String> assignCoordinatorTasks(String processInstanceId, String coordinator, String by) {
+        List<String> moved = new ArrayList<>();
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).active().list()) {
             boolean coordinatorTask = candidateGroups(task.getId()).stream()
                     .anyMatch(group -> group.startsWith(Roles.COORDINATOR));
-            if (coordinatorTask) {
-                tasks.setAssignee(task.getId(), coordinator);
+            if (coordinatorTask && !coordinator.equals(task.getAssignee())) {
+                assign(task.getId(), coordinator, by);
+                moved.add(task.getId());
             }
         }
+        return moved;
     }
 
     /** The form a task declares. */

@@ -62,8 +62,10 @@ public final class ProcessDiagram {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-                        + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n",
-                (int) maxX + MARGIN, (int) maxY + MARGIN, (int) maxX + MARGIN, (int) maxY + MARGIN));
+                        + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\" "
+                        + "aria-label=\"%s\">\n<title>%s</title>\n",
+                (int) maxX + MARGIN, (int) maxY + MARGIN, (int) maxX + MARGIN, (int) maxY + MARGIN,
+                escape(description(model, highlighted)), escape(description(model, highlighted))));
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
                 + "markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"" + INK
                 + "\"/></marker></defs>\n");
@@ -74,6 +76,17 @@ public final class ProcessDiagram {
         }
         shapes.stream().filter(s -> !(s.getBpmnElement() instanceof SubProcess)).forEach(s -> shape(svg, s, highlighted));
         return svg.append("</svg>\n").toString();
+    }
+
+    /** What the drawing shows, for those who do not see it: the process and the steps it is at now. */
+    private static String description(BpmnModelInstance model, Set<String> highlighted) {
+        String process = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+                .map(p -> p.getName() == null ? p.getId() : p.getName()).findFirst().orElse("the process");
+        List<String> now = highlighted.stream().sorted()
+                .map(id -> model.getModelElementById(id) instanceof FlowElement f && f.getName() != null
+                        ? f.getName().replaceAll("\\s+", " ") : id)
+                .toList();
+        return "Diagram of " + process + (now.isEmpty() ? "" : "; now at: " + String.join(", ", now));
     }
 
     private static void shape(StringBuilder svg, BpmnShape shape, Set<String> highlighted) {

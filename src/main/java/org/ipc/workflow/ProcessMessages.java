@@ -3,6 +3,7 @@ package org.ipc.workflow;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -13,7 +14,12 @@ import org.ipc.cases.CaseLifecycle;
 import org.ipc.cases.PatientCase;
 import org.ipc.common.ConflictException;
 import org.ipc.estimates.DepositService;
+import org.ipc.common.InvalidInputException;
 import org.ipc.security.CurrentUser;
+import org.ipc.security.Roles;
+import org.ipc.staff.StaffDirectory;
+import org.ipc.workitems.TaskAssigned;
+import org.ipc.workitems.WorkItems;
 
 /**
  * What the outside world tells a case's process: the physician withdraws it, finance confirms the deposit, the
@@ -45,6 +51,15 @@ public class ProcessMessages {
 
     @Inject
     DepositService deposits;
+
+    @Inject
+    StaffDirectory directory;
+
+    @Inject
+    WorkItems workItems;
+
+    @Inject
+    Event<TaskAssigned> assigned;
 
     /** The referring physician withdraws their own case: every open task and timer ends. */
     @Transactional
@@ -86,12 +101,24 @@ public class ProcessMessages {
         return c;
     }
 
-    /** A supervisor hands the case to another coordinator, with its open coordinator tasks. */
+    /**
+     * A supervisor hands the case to another coordinator (one the staff directory knows), with its open coordinator
+     * tasks; each task moved is told to its new holder ({@link TaskAssigned}).
+     */
     @Transactional
     public PatientCase handOver(UUID caseId, String coordinator) {
+        StaffDirectory.Colleague to = directory.require(coordinator, "userId");
+        if (!to.roles().contains(Roles.COORDINATOR)) {
+            throw InvalidInputException.field("userId", "must be a coordinator (" + to.name() + " is not)");
+        }
         PatientCase c = lifecycle.handOver(access.staffCase(caseId).id, coordinator, user.id());
         audit.record(AuditAction.CASE_HANDED_OVER, c.id, "to " + coordinator);
-        engine.assignCoordinatorTasks(c.processInstanceId, coordinator);
+        if (c.processInstanceId != null) {
+            for (String taskId : engine.assignCoordinatorTasks(c.processInstanceId, coordinator, user.id())) {
+                workItems.find(taskId).ifPresent(w -> assigned.fire(new TaskAssigned(taskId, w.name(), c.id,
+                        c.reference, coordinator, user.id())));
+            }
+        }
         return c;
     }
 

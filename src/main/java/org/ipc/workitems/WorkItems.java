@@ -49,6 +49,9 @@ public class WorkItems {
     @Inject
     EntityManager em;
 
+    @Inject
+    WorkItemCounts counts;
+
     private volatile Boolean postgres;
 
     // ---- writes, in the engine's transaction ----
@@ -86,9 +89,12 @@ public class WorkItems {
                 + " department = :department, urgency = :urgency, case_status = :caseStatus, case_owner = :caseOwner,"
                 + " assignee = :assignee, queue = :queue, candidate_groups = :candidateGroups, due_at = :due,"
                 + " follow_up_at = :followUp, priority = :priority, created_at = :created";
+        String before = bucketNow(t.taskId());
         Query update = em.createNativeQuery("update work_item set " + set + " where task_id = :taskId");
         bind(update, t, values);
-        if (update.executeUpdate() == 0) {
+        int updated = update.executeUpdate();
+        counts.moved(updated == 0 ? null : before, WorkItemCounts.bucketOf(t.assignee(), (String) values.get("queue")));
+        if (updated == 0) {
             Query insert = em.createNativeQuery("insert into work_item (task_id, task_key, name, process,"
                     + " process_instance_id, case_id, case_reference, patient_name, patient_name_key,"
                     + " patient_family_key, language, language_code, department, urgency, case_status, case_owner,"
@@ -106,6 +112,7 @@ public class WorkItems {
     /** The task is done or gone (completed, deleted with its process). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(String taskId) {
+        counts.moved(bucketNow(taskId), null);
         em.createNativeQuery("delete from work_item_group where task_id = :taskId").setParameter("taskId", taskId)
                 .executeUpdate();
         em.createNativeQuery("delete from work_item where task_id = :taskId").setParameter("taskId", taskId)
@@ -126,8 +133,20 @@ public class WorkItems {
     /** Forgets every row, before a rebuild writes them again from the engine. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeAll() {
+        counts.removeAll();
         em.createNativeQuery("delete from work_item_group").executeUpdate();
         em.createNativeQuery("delete from work_item").executeUpdate();
+    }
+
+    /** The bucket a task's row is counted in now (null when it has none, or no row). */
+    private String bucketNow(String taskId) {
+        List<?> row = em.createNativeQuery("select assignee, queue from work_item where task_id = :taskId")
+                .setParameter("taskId", taskId).getResultList();
+        if (row.isEmpty()) {
+            return null;
+        }
+        Object[] r = (Object[]) row.get(0);
+        return WorkItemCounts.bucketOf((String) r[0], (String) r[1]);
     }
 
     void caseStatusChanged(@Observes CaseStatusChanged changed) {
@@ -144,21 +163,29 @@ public class WorkItems {
     // ---- reads, for the inbox ----
 
     /**
-     * A page of the tasks {@code me} may work, filtered, in the inbox's order (business-time due date, priority,
-     * age), with the exact number of them: the caller's own tasks, and the unassigned tasks of their groups.
+     * A page of the tasks {@code me} may work, filtered, in the filter's order (by default: business-time due date,
+     * priority, age), with the exact number of them: the caller's own tasks, and the unassigned tasks of their groups.
      */
     @Transactional
-    public Page<WorkItem> visibleTo(String me, Collection<String> groups, WorkItemFilter filter, Instant now,
+    public Page<WorkItem> visibleTo(String me, Collection<String> callerGroups, WorkItemFilter filter, Instant now,
             int first, int size) {
+        List<String> groups = filter.queue() == null ? List.copyOf(callerGroups)
+                : callerGroups.contains(filter.queue()) ? List.of(filter.queue()) : List.of();
         boolean mine = filter.assignee() != WorkItemFilter.Assignee.UNASSIGNED;
         boolean queues = filter.assignee() != WorkItemFilter.Assignee.ME && !groups.isEmpty();
-        if (!mine && !queues) {
+        if (filter.queue() != null && groups.isEmpty() || !mine && !queues) {
             return new Page<>(List.of(), 0);
         }
         Map<String, Object> params = new HashMap<>();
         String filters = filters(filter, now, params);
+        String mineFilter = filters;
         if (mine) {
             params.put("me", me);
+            if (filter.queue() != null) {
+                mineFilter += " and (w.queue = :queueFilter or exists (select 1 from work_item_group q"
+                        + " where q.task_id = w.task_id and q.group_id = :queueFilter))";
+                params.put("queueFilter", filter.queue());
+            }
         }
         if (queues) {
             params.put("groups", groups);
@@ -166,61 +193,160 @@ public class WorkItems {
         // One ordered, limited walk per way of being visible, each down its own index (the caller's own tasks; each
         // of their queues; tasks with several groups), merged and cut to the page. A selective filter (a case, a
         // reference, a name) finds its few rows directly instead, so all the caller's queues are one walk.
-        boolean selective = filter.caseId() != null || filter.caseReference() != null || filter.patientName() != null;
-        // A selective search, and tasks due for follow-up, are found through their own index and then sorted: few
-        // tasks match, and walking a queue in due order to find them would read every task of a queue that has none.
-        boolean findThenSort = selective || Boolean.TRUE.equals(filter.followUpDue());
+        boolean selective = filter.selective();
+        // A selective search, and tasks due for or waiting on a follow-up date, are found through their own index and
+        // then sorted: few tasks match, and walking a queue in due order to find them would read every task of a
+        // queue that has none.
+        WorkItemFilter.FollowUp followUp = filter.followUpOrDefault();
+        boolean findThenSort = selective || followUp == WorkItemFilter.FollowUp.DUE
+                || followUp == WorkItemFilter.FollowUp.WAITING;
         List<String> walks = new ArrayList<>();
         if (mine) {
-            walks.add(MINE);
+            walks.add(MINE + mineFilter);
         }
         if (queues) {
             if (selective) {
-                walks.add(IN_QUEUE);
+                walks.add(IN_QUEUE + filters);
             } else {
                 int i = 0;
                 for (String group : groups) {
-                    walks.add("w.assignee is null and w.queue = :group" + i);
+                    walks.add("w.assignee is null and w.queue = :group" + i + filters);
                     params.put("group" + i++, group);
                 }
             }
-            walks.add(IN_SEVERAL_GROUPS);
+            walks.add(IN_SEVERAL_GROUPS + filters);
         }
-        String order = " order by w.due_at asc nulls last, w.priority desc, w.created_at asc, w.task_id";
+        String order = " order by " + ORDERS.get(filter.sortOrDefault());
         String cut = findThenSort ? "" : order + " fetch first " + (first + size) + " rows only";
-        String union = walks.stream().map(walk -> "(select " + COLUMNS + " from work_item w where " + walk + filters
-                + cut + ")").reduce((a, b) -> a + " union all " + b).orElseThrow();
+        String union = walks.stream().map(walk -> "(select " + COLUMNS + " from work_item w where " + walk + cut + ")")
+                .reduce((a, b) -> a + " union all " + b).orElseThrow();
         String sql = "select w.* from (" + union + ") w" + order + " offset " + first + " rows fetch next " + size
                 + " rows only";
         customPlans();
-        Query page = em.createNativeQuery(sql);
-        params.forEach((name, value) -> {
-            if (sql.matches("(?s).*:" + name + "\\b.*")) {
-                set(page, name, value);
+        List<WorkItem> items = size == 0 ? List.of() : rows(bound(em.createNativeQuery(sql), sql, params));
+
+        long total = 0;
+        boolean counted = filter.countedByCounters();
+        Map<String, WorkItemCounts.Count> counters = Map.of();
+        if (counted) {
+            List<String> buckets = new ArrayList<>();
+            if (mine && filter.queue() == null) {
+                buckets.add(WorkItemCounts.held(me));
             }
-        });
-        List<WorkItem> items = rows(page);
-        List<String> visible = new ArrayList<>();
+            if (queues) {
+                groups.forEach(g -> buckets.add(WorkItemCounts.queued(g)));
+            }
+            counters = counts.of(buckets);
+        }
+        boolean active = followUp == WorkItemFilter.FollowUp.ACTIVE;
+        // one count per way of being visible, each served by its own index; the ways exclude each other. Without a
+        // filter but who holds it and the queue, the counters answer, less the tasks set aside (few, by index).
         if (mine) {
-            visible.add(MINE);
+            if (counted && filter.queue() == null) {
+                total += counters.get(WorkItemCounts.held(me)).open()
+                        - (active ? count(MINE + " and w.follow_up_at > :now", Map.of("me", me, "now", now)) : 0);
+            } else {
+                total += count(MINE + mineFilter, params);
+            }
         }
         if (queues) {
-            visible.add(IN_QUEUE);
-            visible.add(IN_SEVERAL_GROUPS);
-        }
-        long total = 0;
-        // one count per way of being visible, each served by its own index; the ways exclude each other
-        for (String way : visible) {
-            String countSql = "select count(*) from work_item w where " + way + filters;
-            Query count = em.createNativeQuery(countSql);
-            params.forEach((name, value) -> {
-                if (countSql.matches("(?s).*:" + name + "\\b.*")) {
-                    set(count, name, value);
+            if (counted) {
+                for (String g : groups) {
+                    total += counters.get(WorkItemCounts.queued(g)).open();
                 }
-            });
-            total += ((Number) count.getSingleResult()).longValue();
+                if (active) {
+                    total -= count(IN_QUEUE + " and w.follow_up_at > :now", Map.of("groups", groups, "now", now));
+                }
+            } else {
+                total += count(IN_QUEUE + filters, params);
+            }
+            total += count(IN_SEVERAL_GROUPS + filters, params);
         }
         return new Page<>(items, total);
+    }
+
+    /** The inbox's orders, as the walks' indexes hold them. */
+    private static final Map<WorkItemFilter.Sort, String> ORDERS = Map.of(
+            WorkItemFilter.Sort.DUE, "w.due_at asc nulls last, w.priority desc, w.created_at asc, w.task_id",
+            WorkItemFilter.Sort.PRIORITY, "w.priority desc, w.due_at asc nulls last, w.created_at asc, w.task_id",
+            WorkItemFilter.Sort.CREATED, "w.created_at asc, w.task_id",
+            WorkItemFilter.Sort.FOLLOW_UP, "w.follow_up_at asc nulls last, w.due_at asc nulls last, w.task_id");
+
+    /** One of the caller's queues: its unassigned tasks (not set aside), how many are overdue, how many wait. */
+    public record QueueCount(String group, long unassigned, long overdue, long waiting) {
+    }
+
+    /**
+     * What the caller's inbox holds, cheaply: their own tasks (all, overdue, set aside until a later date) and each of
+     * their queues, from the counters and a few small index ranges (overdue and set-aside tasks only); {@code stamp}
+     * changes whenever a task of the caller or of one of their queues does, so a page knows when to fetch its list.
+     */
+    public record Counts(long mine, long mineOverdue, long mineWaiting, List<QueueCount> queues, String stamp) {
+    }
+
+    @Transactional
+    public Counts countsFor(String me, List<String> groups, Instant now) {
+        List<String> buckets = new ArrayList<>(List.of(WorkItemCounts.held(me)));
+        groups.forEach(g -> buckets.add(WorkItemCounts.queued(g)));
+        Map<String, WorkItemCounts.Count> counters = counts.of(buckets);
+        String notWaiting = " and (w.follow_up_at is null or w.follow_up_at <= :now)";
+        Object[] mine = (Object[]) bound(em.createNativeQuery("select"
+                + " sum(case when w.due_at < :now" + notWaiting + " then 1 else 0 end),"
+                + " sum(case when w.follow_up_at > :now then 1 else 0 end) from work_item w where " + MINE), null,
+                Map.of("me", me, "now", now)).getSingleResult();
+        Map<String, long[]> perQueue = new HashMap<>();
+        if (!groups.isEmpty()) {
+            Map<String, Object> params = Map.of("groups", groups, "now", now);
+            grouped(perQueue, 0, "select w.queue, count(*) from work_item w where " + IN_QUEUE
+                    + " and w.follow_up_at > :now group by w.queue", params);
+            grouped(perQueue, 1, "select w.queue, count(*) from work_item w where " + IN_QUEUE
+                    + " and w.due_at < :now" + notWaiting + " group by w.queue", params);
+            // tasks of several groups (rare): counted in each of the caller's groups they have
+            grouped(perQueue, 2, "select g.group_id, count(*) from work_item w join work_item_group g on g.task_id ="
+                    + " w.task_id where w.assignee is null and w.queue is null and g.group_id in (:groups)"
+                    + notWaiting + " group by g.group_id", params);
+            grouped(perQueue, 3, "select g.group_id, count(*) from work_item w join work_item_group g on g.task_id ="
+                    + " w.task_id where w.assignee is null and w.queue is null and g.group_id in (:groups)"
+                    + " and w.due_at < :now" + notWaiting + " group by g.group_id", params);
+        }
+        long changes = 0;
+        List<QueueCount> queues = new ArrayList<>();
+        for (String g : groups) {
+            WorkItemCounts.Count c = counters.get(WorkItemCounts.queued(g));
+            long[] n = perQueue.getOrDefault(g, new long[4]);
+            queues.add(new QueueCount(g, c.open() - n[0] + n[2], n[1] + n[3], n[0]));
+            changes += c.changes();
+        }
+        WorkItemCounts.Count held = counters.get(WorkItemCounts.held(me));
+        changes += held.changes();
+        long several = perQueue.values().stream().mapToLong(n -> n[2]).sum();
+        return new Counts(held.open(), number(mine[0]), number(mine[1]), queues, changes + "." + several);
+    }
+
+    private void grouped(Map<String, long[]> into, int slot, String sql, Map<String, Object> params) {
+        for (Object row : bound(em.createNativeQuery(sql), sql, params).getResultList()) {
+            Object[] r = (Object[]) row;
+            into.computeIfAbsent((String) r[0], g -> new long[4])[slot] = ((Number) r[1]).longValue();
+        }
+    }
+
+    private long count(String where, Map<String, Object> params) {
+        String sql = "select count(*) from work_item w where " + where;
+        return ((Number) bound(em.createNativeQuery(sql), sql, params).getSingleResult()).longValue();
+    }
+
+    /** Sets the parameters the statement names (all of them when {@code sql} is null). */
+    private static Query bound(Query query, String sql, Map<String, Object> params) {
+        params.forEach((name, value) -> {
+            if (sql == null || sql.matches("(?s).*:" + name + "\\b.*")) {
+                set(query, name, value);
+            }
+        });
+        return query;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     @Transactional
@@ -230,6 +356,15 @@ public class WorkItems {
         }
         return rows(em.createNativeQuery("select " + COLUMNS + " from work_item w where w.task_id = :taskId")
                 .setParameter("taskId", taskId)).stream().findFirst();
+    }
+
+    /** The ids of the tasks {@code subject} holds, soonest due first. */
+    @Transactional
+    public List<String> heldBy(String subject) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = em.createNativeQuery("select w.task_id from work_item w where " + MINE
+                + " order by w.due_at asc nulls last, w.task_id").setParameter("me", subject).getResultList();
+        return ids;
     }
 
     /** Every open task of a case, whoever may work it, oldest first. */
@@ -250,22 +385,6 @@ public class WorkItems {
         return ((Number) em.createNativeQuery("select count(*) from work_item").getSingleResult()).longValue();
     }
 
-    /** Unassigned tasks of one group: all of them, or only those due before {@code dueBefore}. */
-    @Transactional
-    public long unassignedIn(String group, Instant dueBefore) {
-        String due = dueBefore == null ? "" : " and w.due_at < :now";
-        long total = 0;
-        for (String way : List.of(IN_QUEUE, IN_SEVERAL_GROUPS)) {
-            Query count = em.createNativeQuery("select count(*) from work_item w where " + way + due)
-                    .setParameter("groups", List.of(group));
-            if (dueBefore != null) {
-                set(count, "now", dueBefore);
-            }
-            total += ((Number) count.getSingleResult()).longValue();
-        }
-        return total;
-    }
-
     /** The queue of open tasks someone holds, as {@link #openByQueue} counts it. */
     public static final String ASSIGNED = "assigned";
 
@@ -283,24 +402,13 @@ public class WorkItems {
             set(queues, "now", dueBefore);
             set(held, "now", dueBefore);
         }
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> byQueue = new java.util.TreeMap<>();
         for (Object row : (List<?>) queues.getResultList()) {
             Object[] r = (Object[]) row;
-            counts.put((String) r[0], ((Number) r[1]).longValue());
+            byQueue.put((String) r[0], ((Number) r[1]).longValue());
         }
-        counts.put(ASSIGNED, ((Number) held.getSingleResult()).longValue());
-        return counts;
-    }
-
-    /** Tasks held by {@code user}: all, or only those due before {@code dueBefore}. */
-    @Transactional
-    public long heldBy(String user, Instant dueBefore) {
-        Query count = em.createNativeQuery("select count(*) from work_item w where " + MINE
-                + (dueBefore == null ? "" : " and w.due_at < :now")).setParameter("me", user);
-        if (dueBefore != null) {
-            set(count, "now", dueBefore);
-        }
-        return ((Number) count.getSingleResult()).longValue();
+        byQueue.put(ASSIGNED, ((Number) held.getSingleResult()).longValue());
+        return byQueue;
     }
 
     private static String filters(WorkItemFilter f, Instant now, Map<String, Object> params) {
@@ -334,9 +442,15 @@ public class WorkItems {
             sql.append(f.overdue() ? " and w.due_at < :now" : " and (w.due_at is null or w.due_at >= :now)");
             params.put("now", now);
         }
-        if (f.followUpDue() != null) {
-            sql.append(f.followUpDue() ? " and w.follow_up_at <= :now"
-                    : " and (w.follow_up_at is null or w.follow_up_at > :now)");
+        switch (f.followUpOrDefault()) {
+            case ACTIVE -> sql.append(" and (w.follow_up_at is null or w.follow_up_at <= :now)");
+            case DUE -> sql.append(" and w.follow_up_at <= :now");
+            case WAITING -> sql.append(" and w.follow_up_at > :now");
+            case NONE -> sql.append(" and w.follow_up_at is null");
+            case ANY -> {
+            }
+        }
+        if (f.followUpOrDefault() != WorkItemFilter.FollowUp.ANY && f.followUpOrDefault() != WorkItemFilter.FollowUp.NONE) {
             params.put("now", now);
         }
         return sql.toString();

@@ -63,8 +63,8 @@ class ArchitectureTest {
         LAYERS.put("Features", List.of("documents", "messages", "notify", "workitems", "estimates", "visa",
                 "itinerary"));
         LAYERS.put("Cases", List.of("cases"));
-        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit", "money",
-                "crypto", "hospital", "paperwork"));
+        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit", "staff",
+                "money", "crypto", "hospital", "paperwork"));
         LAYERS.put("Platform", List.of("api", "security", "common"));
     }
 

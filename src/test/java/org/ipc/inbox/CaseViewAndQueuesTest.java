@@ -79,11 +79,15 @@ class CaseViewAndQueuesTest {
     void aHolderHandsATaskToAColleague() {
         String caseId = Portal.submit("physician");
         String taskId = process.task(caseId, "IntakeReview").getId();
+        delegate("coordinator", taskId, "someone-never-signed-in").statusCode(400).body("errors.field", hasItem("userId"));
+        // a colleague is known by name once they have signed in (the staff directory is filled from the token)
+        given().auth().oauth2(Tokens.of("coordinator2")).when().get("/api/inbox/tasks/queues").then().statusCode(200);
         delegate("coordinator", taskId, "coordinator2").statusCode(409).body("detail", containsString("Claim"));
         given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/inbox/tasks/" + taskId + "/claim")
                 .then().statusCode(200);
         delegate("coordinator2", taskId, "coordinator2").statusCode(409);
-        delegate("coordinator", taskId, "coordinator2").statusCode(200).body("assignee", equalTo("coordinator2"));
+        delegate("coordinator", taskId, "coordinator2").statusCode(200).body("assignee", equalTo("coordinator2"))
+                .body("assigneeName", equalTo("Coordinator2"));
         given().auth().oauth2(Tokens.of("coordinator2")).queryParam("assignee", "me").queryParam("caseId", caseId)
                 .when().get("/api/inbox/tasks").then().statusCode(200).body("items.id", hasItem(taskId));
         delegate("coordinator2", taskId, " ").statusCode(400).body("errors.field", hasItem("userId"));

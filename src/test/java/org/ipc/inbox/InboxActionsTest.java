@@ -47,7 +47,7 @@ class InboxActionsTest {
         action("coordinator", "claim").statusCode(200);
         action("coordinator2", "claim").statusCode(409)
                 .contentType("application/problem+json")
-                .body("detail", containsString("coordinator"));
+                .body("detail", containsString("Coordinator"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class InboxActionsTest {
     void completingSomeoneElsesTaskIsA409() {
         action("coordinator", "claim").statusCode(200);
         complete("coordinator2", Map.of("decision", "accept")).statusCode(409)
-                .body("detail", containsString("coordinator"));
+                .body("detail", containsString("Coordinator"));
     }
 
     @Test

@@ -58,18 +58,23 @@ class InboxFiltersTest {
     }
 
     @Test
-    void tasksWhoseFollowUpDateHasComeAreTheFollowUpView() {
+    void aTaskSetAsideLeavesTheDefaultViewUntilItsFollowUpDate() {
         String caseId = Portal.submit("physician");
         String taskId = process.task(caseId, "IntakeReview").getId();
-        assertThat(ids(Map.of("followUp", "true", "caseId", caseId))).isEmpty();
+        assertThat(ids(Map.of("caseId", caseId))).contains(taskId);
+        assertThat(ids(Map.of("followUp", "due", "caseId", caseId))).isEmpty();
+        assertThat(ids(Map.of("followUp", "none", "caseId", caseId))).contains(taskId);
 
-        QuarkusTransaction.requiringNew().run(() -> engine.followUp(taskId, Instant.now().minus(1, ChronoUnit.HOURS)));
-        assertThat(ids(Map.of("followUp", "true", "caseId", caseId))).containsExactly(taskId);
-        assertThat(ids(Map.of("followUp", "false", "caseId", caseId))).isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> engine.followUp(taskId, Instant.now().minus(1, ChronoUnit.HOURS), "coordinator"));
+        assertThat(ids(Map.of("followUp", "due", "caseId", caseId))).containsExactly(taskId);
+        assertThat(ids(Map.of("followUp", "waiting", "caseId", caseId))).isEmpty();
+        assertThat(ids(Map.of("caseId", caseId))).as("its date has come: back in the default view").contains(taskId);
 
-        QuarkusTransaction.requiringNew().run(() -> engine.followUp(taskId, Instant.now().plus(2, ChronoUnit.DAYS)));
-        assertThat(ids(Map.of("followUp", "true", "caseId", caseId))).isEmpty();
-        assertThat(ids(Map.of("followUp", "false", "caseId", caseId))).containsExactly(taskId);
+        QuarkusTransaction.requiringNew().run(() -> engine.followUp(taskId, Instant.now().plus(2, ChronoUnit.DAYS), "coordinator"));
+        assertThat(ids(Map.of("followUp", "due", "caseId", caseId))).isEmpty();
+        assertThat(ids(Map.of("followUp", "waiting", "caseId", caseId))).containsExactly(taskId);
+        assertThat(ids(Map.of("caseId", caseId))).as("set aside: out of the default view").doesNotContain(taskId);
+        assertThat(ids(Map.of("followUp", "any", "caseId", caseId))).contains(taskId);
     }
 
     @Test

@@ -108,6 +108,10 @@ class InboxPageSecurityTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(header(page, "Content-Security-Policy")).contains("default-src 'none'", "style-src 'self'",
                 "form-action 'self'", "frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(header(page, "Content-Security-Policy")).as("the page's own script, from its own origin only")
+                .contains("script-src 'self';").doesNotContainPattern("script-src [^;]*(http|\\*|data:)");
+        assertThat(page.body()).contains("<script src=\"/inbox-assets/inbox.js\" defer></script>")
+                .doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=\"");
         assertThat(header(page, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(header(page, "X-Frame-Options")).isEqualTo("DENY");
         assertThat(header(page, "Referrer-Policy")).isEqualTo("no-referrer");

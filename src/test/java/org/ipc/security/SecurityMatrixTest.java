@@ -143,7 +143,8 @@ class SecurityMatrixTest {
                 api("GET", "/api/cases/{id}", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase))),
                 api("GET", "/api/cases/{id}/diagram", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase) + "/diagram")),
                 api("POST", "/api/cases/{id}/owner", Set.of(V), (r, role, ok) -> r.contentType(ContentType.JSON)
-                        .body(Map.of("userId", "a-colleague")).post(staff(ok ? Portal.submit(P) : sharedCase) + "/owner")),
+                        .body(Map.of("userId", ok ? signedIn(C) : "a-colleague"))
+                        .post(staff(ok ? Portal.submit(P) : sharedCase) + "/owner")),
                 api("POST", "/api/cases/{id}/deposit", Set.of(F),
                         (r, role, ok) -> r.post(staff(ok ? depositPaid() : sharedCase) + "/deposit")),
                 api("POST", "/api/cases/{id}/arrival", Set.of(C, V),
@@ -194,8 +195,35 @@ class SecurityMatrixTest {
                     return r.contentType(ContentType.JSON).body(Map.of("variables", answers(id)))
                             .post(task(id) + "/complete");
                 }),
+                // handed to the holder themselves: the one colleague sure to work every role's task in the demo realm
                 api("POST", "/api/inbox/tasks/{id}/delegate", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
-                        .body(Map.of("userId", "a-colleague")).post(task(claimed(role, ok)) + "/delegate")),
+                        .body(Map.of("userId", ok ? signedIn(role) : "a-colleague"))
+                        .post(task(claimed(role, ok)) + "/delegate")),
+                api("POST", "/api/inbox/tasks/{id}/follow-up", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("followUp", inAWeek())).post(task(claimed(role, ok)) + "/follow-up")),
+                api("POST", "/api/inbox/tasks/bulk", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("action", "claim", "taskIds", List.of(fresh(role, ok)))).post("/api/inbox/tasks/bulk")),
+                api("GET", "/api/inbox/filters", STAFF, (r, role, ok) -> r.get("/api/inbox/filters")),
+                api("POST", "/api/inbox/filters", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("name", filterName(role))).post("/api/inbox/filters")),
+                api("GET", "/api/inbox/filters/{id}", STAFF, (r, role, ok) -> r.get("/api/inbox/filters/" + ownFilter(role, ok))),
+                api("PUT", "/api/inbox/filters/{id}", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("name", filterName(role))).put("/api/inbox/filters/" + ownFilter(role, ok))),
+                api("DELETE", "/api/inbox/filters/{id}", STAFF,
+                        (r, role, ok) -> r.delete("/api/inbox/filters/" + ownFilter(role, ok))),
+                api("GET", "/api/staff", STAFF, (r, role, ok) -> r.get("/api/staff")),
+                api("GET", "/api/staff/me/notices", STAFF, (r, role, ok) -> r.get("/api/staff/me/notices")),
+                api("PUT", "/api/staff/me/notices", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(Map.of("taskAssigned", false, "physicianMessage", false)).put("/api/staff/me/notices")),
+                api("GET", "/api/staff/absences", STAFF, (r, role, ok) -> r.get("/api/staff/absences")),
+                api("POST", "/api/staff/absences", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                        .body(absenceOf(role, ok)).post("/api/staff/absences")),
+                api("GET", "/api/staff/absences/{id}", STAFF,
+                        (r, role, ok) -> r.get("/api/staff/absences/" + recordedAbsence(role, ok))),
+                api("POST", "/api/staff/absences/{id}/end", STAFF,
+                        (r, role, ok) -> r.post("/api/staff/absences/" + recordedAbsence(role, ok) + "/end")),
+                api("POST", "/api/staff/absences/{id}/hand-over", STAFF,
+                        (r, role, ok) -> r.post("/api/staff/absences/" + recordedAbsence(role, ok) + "/hand-over")),
 
                 api("GET", "/api/audit", Set.of(A), (r, role, ok) -> r.get("/api/audit")),
                 api("POST", "/api/admin/work-items/rebuild", Set.of(A),
@@ -221,6 +249,38 @@ class SecurityMatrixTest {
                     answers(id).forEach((k, v) -> form.put(k, String.valueOf(v)));
                     return s.post("/inbox/tasks/" + id + "/complete", form);
                 }),
+                page("GET", "/inbox/counts", STAFF, (s, role, ok) -> s.get("/inbox/counts")),
+                page("POST", "/inbox/tasks/bulk", STAFF, (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    form.put("action", "claim");
+                    form.put("task", fresh(role, ok));
+                    return s.post("/inbox/tasks/bulk", form);
+                }),
+                page("POST", "/inbox/tasks/{id}/follow-up", STAFF, (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    form.put("followUp", inAWeek());
+                    return s.post("/inbox/tasks/" + claimed(role, ok) + "/follow-up", form);
+                }),
+                page("POST", "/inbox/tasks/{id}/delegate", STAFF, (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    form.put("userId", ok ? signedIn(role) : "a-colleague");
+                    return s.post("/inbox/tasks/" + claimed(role, ok) + "/delegate", form);
+                }),
+                page("POST", "/inbox/tasks/{id}/messages", STAFF, (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    form.put("body", "We have your records.");
+                    return s.post("/inbox/tasks/" + readable(role, ok) + "/messages", form);
+                }),
+                page("GET", "/inbox/filters", STAFF, (s, role, ok) -> s.get("/inbox/filters")),
+                page("POST", "/inbox/filters", STAFF, (s, role, ok) -> {
+                    Map<String, String> form = new HashMap<>(csrf(s, role));
+                    form.put("name", filterName(role));
+                    return s.post("/inbox/filters", form);
+                }),
+                page("POST", "/inbox/filters/{id}/delete", STAFF,
+                        (s, role, ok) -> s.post("/inbox/filters/" + ownFilter(role, ok) + "/delete", csrf(s, role))),
+                page("GET", "/inbox/cases/{id}/documents/{docId}", STAFF,
+                        (s, role, ok) -> s.get("/inbox/cases/" + sharedCase + "/documents/" + sharedDoc)),
                 page("GET", "/inbox/cases/{id}", STAFF, (s, role, ok) -> s.get("/inbox/cases/" + sharedCase)),
                 page("POST", "/inbox/cases/{id}/messages", STAFF, (s, role, ok) -> {
                     Map<String, String> form = new HashMap<>(csrf(s, role));
@@ -360,8 +420,8 @@ class SecurityMatrixTest {
                 }
             } else {
                 int status = given().redirects().follow(false).when().request(row.method(),
-                        row.path().replace("{id}", sharedCase).replaceAll("\\{[A-Za-z]+\\}", "none")).then()
-                        .extract().statusCode();
+                        row.path().replace("{id}", sharedCase).replace("{docId}", sharedDoc)
+                                .replaceAll("\\{[A-Za-z]+\\}", "none")).then().extract().statusCode();
                 record(answers, failures, row, "no token", status, 302);
                 for (String role : ordered(row)) {
                     boolean allowed = row.allowed().contains(role);
@@ -597,6 +657,69 @@ class SecurityMatrixTest {
             return Map.of();
         }
         return Map.of("csrf-token", session.csrfField("/inbox/tasks/" + readable(role, true)));
+    }
+
+    // ---- issue 17's objects: saved filters, absences, colleagues the staff directory knows ----
+
+    private int filters;
+    private int absenceDays;
+
+    private String filterName(String role) {
+        return "Matrix " + role + " " + ++filters;
+    }
+
+    /** A filter of the role's own (a new one each time: the row may delete it); a made-up id for a refused role. */
+    private String ownFilter(String role, boolean allowed) {
+        if (!allowed) {
+            return java.util.UUID.randomUUID().toString();
+        }
+        return as(role).contentType(ContentType.JSON).body(Map.of("name", filterName(role)))
+                .post("/api/inbox/filters").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * An absence to record, far ahead (it never lasts during the tests): the role's own with a supervisor covering,
+     * and for the supervisor, a specialist's with the supervisor covering. Each on days of its own.
+     */
+    private Map<String, Object> absenceOf(String role, boolean allowed) {
+        LocalDate first = LocalDate.now().plusDays(200 + 2L * absenceDays++);
+        Map<String, Object> body = new HashMap<>(Map.of("firstDay", first.toString(), "lastDay", first.toString(),
+                "substitute", allowed ? signedIn(V) : "a-colleague"));
+        if (V.equals(role)) {
+            body.put("staff", signedIn("specialist2"));
+        }
+        if (allowed) {
+            signedIn(role);
+        }
+        return body;
+    }
+
+    private String recordedAbsence(String role, boolean allowed) {
+        if (!allowed) {
+            return java.util.UUID.randomUUID().toString();
+        }
+        return as(role).contentType(ContentType.JSON).body(absenceOf(role, true)).post("/api/staff/absences")
+                .then().statusCode(201).extract().path("absence.id");
+    }
+
+    /** The user's subject, once they have signed in (a staff call puts them in the staff directory). */
+    private static String signedIn(String user) {
+        as(user).get("/api/staff").then().statusCode(200);
+        String payload = Tokens.of(user).split("\\.")[1];
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+        } catch (IOException e) {
+            throw new AssertionError("unreadable token", e);
+        }
+    }
+
+    /** An office weekday a week ahead, as a follow-up date. */
+    private static String inAWeek() {
+        LocalDate d = LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(7);
+        while (d.getDayOfWeek().getValue() >= 6) {
+            d = d.plusDays(1);
+        }
+        return d.toString();
     }
 
     private static RequestSpecification as(String user) {

@@ -223,6 +223,11 @@ class SecondOpinionProcessTest {
                 "recordsComplete", false, "recordsInEnglish", true));
         assertThat(process.task(caseId, "RequestRecords").getAssignee()).isEqualTo("coordinator");
 
+        // only to a coordinator the staff directory knows (who has signed in): not to an id nobody has
+        given().auth().oauth2(Tokens.of("supervisor")).contentType("application/json")
+                .body(Map.of("userId", "no-such-colleague")).when().post("/api/cases/" + caseId + "/owner")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("userId"));
+        given().auth().oauth2(Tokens.of("coordinator2")).when().get("/api/staff").then().statusCode(200);
         given().auth().oauth2(Tokens.of("supervisor")).contentType("application/json")
                 .body(Map.of("userId", "coordinator2"))
                 .when().post("/api/cases/" + caseId + "/owner")
