@@ -106,8 +106,7 @@ class HostileInputTest {
     @TestHTTPResource("/")
     URL root;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private HttpClient http = newClient();
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -249,10 +248,28 @@ class HostileInputTest {
             request.header("Authorization", "Bearer " + tokens.get(caller));
         }
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        lastNanos = System.nanoTime() - start;
         requests++;
-        return answer;
+        // the request's own timeout ends at the answer's head; a body that never ends is caught here
+        var pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            HttpResponse<String> answer = pending.get(NO_ANSWER.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            lastNanos = System.nanoTime() - start;
+            return answer;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            pending.cancel(true);
+            // a connection left hanging is not reused for the next request
+            http = newClient();
+            throw new AssertionError(method + " " + target.substring(0, Math.min(200, target.length())) + " as "
+                    + caller + " got no complete answer within " + NO_ANSWER.toSeconds() + " s"
+                    + (e instanceof java.util.concurrent.ExecutionException ? ": " + e.getCause() : ""), e);
+        }
+    }
+
+    private static final Duration NO_ANSWER = Duration.ofSeconds(40);
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private void writeReport(int operations) throws IOException {
