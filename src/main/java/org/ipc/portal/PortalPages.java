@@ -54,6 +54,7 @@ import org.ipc.documents.DocumentKind;
 import org.ipc.documents.DocumentService;
 import org.ipc.documents.DocumentView;
 import org.ipc.documents.UploadedFile;
+import org.ipc.estimates.DepositService;
 import org.ipc.messages.MessageService;
 import org.ipc.messages.MessageView;
 import org.ipc.messages.NewMessage;
@@ -154,6 +155,9 @@ public class PortalPages {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    DepositService deposits;
 
     @Inject
     DepartmentCatalog departments;
@@ -368,7 +372,8 @@ public class PortalPages {
     }
 
     private TemplateInstance casePage(PortalWords w, UUID caseId, Map<String, String> errors, String draft) {
-        PortalCaseView c = cases.findForCurrentPhysician(caseId);
+        PortalCaseView c = cases.findForCurrentPhysician(caseId)
+                .withEstimate(deposits.summaryForPhysician(caseId).orElse(null));
         List<Step> timeline = c.history().stream().map(h -> new Step(w.t("status." + h.status()), w.when(h.at())))
                 .toList();
         List<DocumentView> all = documents.listForPhysician(caseId).items();

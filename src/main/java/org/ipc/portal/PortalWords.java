@@ -75,6 +75,22 @@ public final class PortalWords {
                 .withLocale(locale).withZone(zone).format(at);
     }
 
+    /**
+     * An exact amount (a decimal string, as the API writes it) in its ISO 4217 currency, written the way the page's
+     * language writes money, with the currency's own number of decimals.
+     */
+    public String money(String amount, String currency) {
+        if (amount == null || currency == null) {
+            return "";
+        }
+        java.util.Currency unit = java.util.Currency.getInstance(currency);
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(unit);
+        format.setMinimumFractionDigits(Math.max(unit.getDefaultFractionDigits(), 0));
+        format.setMaximumFractionDigits(Math.max(unit.getDefaultFractionDigits(), 0));
+        return format.format(new java.math.BigDecimal(amount));
+    }
+
     public String date(LocalDate day) {
         return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
     }

@@ -49,7 +49,7 @@ class PortalPagesTest {
 
     /** A key of the words files showing on a page instead of its words. */
     private static final Pattern RAW_KEY = Pattern.compile(
-            "\\b(status|next|needs|field|error|kind|dept|case|cases|new|nav|upload|withdraw|settings|hint|type|urgency|sex|size)\\.[A-Za-z]");
+            "\\b(status|next|needs|field|error|kind|dept|case|cases|new|nav|upload|withdraw|settings|hint|type|urgency|sex|size|estimate)\\.[A-Za-z]");
     private static final Pattern CASE_LINK = Pattern.compile("/portal/cases/([0-9a-f-]{36})");
 
     @TestHTTPResource("/")
@@ -181,6 +181,26 @@ class PortalPagesTest {
         HttpResponse<byte[]> download = physician.download("/portal/cases/" + caseId + "/documents/" + letterId);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(letter);
+    }
+
+    @Test
+    void theCostEstimateAndWhatIsStillDueShowInThePhysiciansLanguageAndMoney() {
+        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
+        String caseId = Portal.submit("physician", "TREATMENT");
+        WebSession physician = signIn("physician", "es-MX,es;q=0.9,en;q=0.5");
+        assertThat(physician.get("/portal/cases/" + caseId).body()).doesNotContain("Presupuesto");
+
+        // 4,200.00 + 18,500 + 25,300.00 USD, a deposit of 14,400.00, of which 4,000.00 received
+        ProcessDriver.writeEstimate(caseId, "2027-01-11").statusCode(201);
+        ProcessDriver.pay(caseId, "4000.00", "FT-2001").statusCode(201);
+        String page = physician.get("/portal/cases/" + caseId).body();
+        assertNoRawKeys(page);
+        assertThat(page).contains("Presupuesto", "Total estimado", "48.000,00", "Depósito requerido", "14.400,00",
+                "Recibido hasta ahora", "4.000,00", "Pendiente de pago", "10.400,00", "vence el", "11 ene 2027");
+
+        ProcessDriver.pay(caseId, "10400.00", "FT-2002").statusCode(201);
+        assertThat(physician.get("/portal/cases/" + caseId).body())
+                .contains("Nada: el depósito se recibió completo").doesNotContain("10.400,00");
     }
 
     @Test
