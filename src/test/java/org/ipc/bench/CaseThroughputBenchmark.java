@@ -94,6 +94,7 @@ class CaseThroughputBenchmark {
     private static final String SERVICE_ENV = System.getProperty("bench.env", "").trim();
     private static final String LABEL = System.getProperty("bench.label", "").trim();
     private static final Duration TOKEN_REFRESH = Duration.ofMinutes(4);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     private static final String SECOND_OPINION = "second-opinion";
     private static final String EMPTY_PROCESS = "bench-empty";
     private static final Map<String, Object> INTAKE_ANSWERS = Map.of("decision", "accept", "recordsComplete", true,
@@ -152,7 +153,9 @@ class CaseThroughputBenchmark {
                 long pgCpu = postgresCpuMillis();
                 long[] writes = databaseWrites(pgPort);
                 Map<String, Long> tableWrites = tableWrites(pgPort);
+                f.phases.begin("submit");
                 f.submitNanos = clients.submit(caseIds, f.submit);
+                f.phases.end();
                 f.submitCpuMillis = service.cpuMillis() - cpu;
                 f.submitPgCpuMillis = postgresCpuMillis() - pgCpu;
                 f.submitRowsWritten = databaseWrites(pgPort)[0] - writes[0];
@@ -160,17 +163,24 @@ class CaseThroughputBenchmark {
                 System.out.printf("completing %d intake tasks with %d clients%n", CASES, CLIENTS);
                 cpu = service.cpuMillis();
                 pgCpu = postgresCpuMillis();
+                f.phases.begin("complete");
                 f.completeNanos = clients.completeIntake(caseIds, f.find, f.claim, f.complete);
+                f.phases.end();
                 f.completeCpuMillis = service.cpuMillis() - cpu;
                 f.completePgCpuMillis = postgresCpuMillis() - pgCpu;
                 System.out.printf("submission latency: %d cases with %d clients%n", LATENCY_CASES, LATENCY_CLIENTS);
                 cpu = service.cpuMillis();
                 pgCpu = postgresCpuMillis();
+                f.phases.begin("latency");
                 f.latencyNanos = clients.submit(new String[LATENCY_CASES], f.latency, LATENCY_CLIENTS);
+                f.phases.end();
                 f.latencyCpuMillis = service.cpuMillis() - cpu;
                 f.latencyPgCpuMillis = postgresCpuMillis() - pgCpu;
                 System.out.printf("floor: %d GET /api/departments with %d clients%n", CASES, CLIENTS);
+                f.phases.begin("floor");
                 f.floorNanos = clients.departments(CASES, f.floor);
+                f.phases.end();
+                Files.writeString(out.resolve("phases.txt"), f.phases.toString());
                 f.rssKb = service.residentKb();
                 f.mailsDelivered = SmtpResource.server().getReceivedMessages().length;
                 tableScans(pgPort, out.resolve("table-scans.txt"));
@@ -280,8 +290,10 @@ class CaseThroughputBenchmark {
         }
 
         private String call(HttpRequest request, int expected, Latencies latencies) throws Exception {
+            // a service that stops answering (out of memory, say) fails the run instead of hanging it
+            HttpRequest bounded = HttpRequest.newBuilder(request, (name, value) -> true).timeout(CALL_TIMEOUT).build();
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(bounded, HttpResponse.BodyHandlers.ofString());
             latencies.record(System.nanoTime() - start);
             if (response.statusCode() != expected) {
                 throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
@@ -656,6 +668,29 @@ class CaseThroughputBenchmark {
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
+    /**
+     * When each measured phase ran (UTC time of day, as {@code jfr print} shows a sample's time), so that a
+     * recording of the service can be cut to one phase: {@code bench/jfr-top.sh recording.jfr 25 FROM TO}.
+     */
+    private static final class Phases {
+        private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+        private final StringBuilder lines = new StringBuilder("phase from to (UTC)\n");
+
+        void begin(String phase) {
+            lines.append(phase).append(' ').append(TIME.format(Instant.now()));
+        }
+
+        void end() {
+            lines.append(' ').append(TIME.format(Instant.now())).append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return lines.toString();
+        }
+    }
+
     /** What one run measured, and the one table it prints. */
     private static final class Figures {
         long firstStartMillis;
@@ -672,6 +707,7 @@ class CaseThroughputBenchmark {
         long latencyCpuMillis;
         long latencyPgCpuMillis;
         String postgresSettings;
+        final Phases phases = new Phases();
         long floorNanos;
         long emptyProcessNanos;
         long submitNanos;
