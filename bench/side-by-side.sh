@@ -15,6 +15,7 @@
 #   PG_OPTS    PostgreSQL settings for both servers (default '-c fsync=off -c synchronous_commit=off': what the
 #              tests' embedded server runs with)
 #   PEER_DIR   the peer's folder (default /work/shared/peers/camunda-springboot-rest)
+#   PEER_COPY  the writable copy the peer runs from (default /tmp/peer-camunda-springboot-rest)
 #   PEER_ENV   extra environment for the peer's run.sh, NAME=value separated by spaces (e.g. JAVA_OPTS=-Xmx256m)
 #   SKIP_OURS=1 / SKIP_PEER=1  reuse the last target/bench/cases.properties / peer summary (PEER_SUMMARY=path)
 set -euo pipefail
@@ -41,11 +42,14 @@ UPTIME_PEER=$(uptime)
 if [ "${SKIP_PEER:-0}" != 1 ]; then
   echo "== peer: $PEER_DIR/run.sh (PG_OPTS='$PG_OPTS', PGBENCH_T=$PGBENCH_SECONDS, CONNS=$CLIENTS); $UPTIME_PEER"
   [ "$(id -u)" = 0 ] || { echo "the peer's run.sh must run as root (it runs its PostgreSQL as nobody)" >&2; exit 1; }
+  # run a writable copy (as root, run.sh would otherwise build and write into the shared, read-only folder)
+  COPY=${PEER_COPY:-${TMPDIR:-/tmp}/peer-camunda-springboot-rest}
+  mkdir -p "$COPY" && (cd "$PEER_DIR" && tar --exclude=./target -cf - .) | (cd "$COPY" && tar -xf -)
+  chmod -R u+w "$COPY"
   # shellcheck disable=SC2086
-  env ${PEER_ENV:-} RUN_ID="$RUN_ID" PGBENCH_T="$PGBENCH_SECONDS" CONNS="$CLIENTS" "$PEER_DIR/run.sh" \
+  env ${PEER_ENV:-} RUN_ID="$RUN_ID" PGBENCH_T="$PGBENCH_SECONDS" CONNS="$CLIENTS" "$COPY/run.sh" \
     | tee "$OUT/peer-run.log" || { echo "the peer's run failed its checks; see $OUT/peer-run.log" >&2; exit 1; }
-  PEER_SUMMARY=$(find "$PEER_DIR/target/results" "${PEER_COPY:-${TMPDIR:-/tmp}/peer-camunda-springboot-rest}/target/results" \
-    -path "*/$RUN_ID/summary.txt" 2>/dev/null | head -1)
+  PEER_SUMMARY=$COPY/target/results/$RUN_ID/summary.txt
 fi
 PEER="${PEER_SUMMARY:-}"
 [ -n "$PEER" ] && [ -f "$PEER" ] || { echo "no peer summary (PEER_SUMMARY=$PEER)" >&2; exit 1; }
