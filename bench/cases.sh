@@ -4,6 +4,8 @@
 # number of concurrent clients, runs pgbench (simple-update, same clients) against the same PostgreSQL, and starts
 # the same process through Camunda's API in-process, and measures two floors (the cheapest authenticated call, an
 # empty process). Prints one table (also in target/bench/cases.txt; rows per table in rows-per-case.txt).
+# Also submits BENCH_LATENCY_CASES cases from 4 clients (two per core) for the submission latency below saturation,
+# and writes the figures as name=value lines to target/bench/cases.properties (bench/side-by-side.sh reads them).
 # Needs pgbench (Debian package postgresql-client). Not part of ./mvnw verify. 10,000 cases take about 10 minutes
 # on a 2-core machine; 1,000 about 4.
 #
@@ -16,6 +18,10 @@
 #   BENCH_ENGINE_CASES  process starts for the engine-alone figure (default: min(cases, 2000))
 #   BENCH_LABEL    a label printed in the table's title
 #   BENCH_SKIP_PACKAGE=1  use the jar already in target/quarkus-app
+#   BENCH_LATENCY_CASES   cases submitted from 4 clients for the latency below saturation (default: min(cases, 1000))
+#   PG_OPTS        extra PostgreSQL server settings, pg_ctl form ('-c fsync=off -c synchronous_commit=off'); the
+#                  embedded server already runs fsync=off (and synchronous_commit=off, the embedded library's default)
+#   TEST_PORT      the benchmark's own @QuarkusTest port (default 28081)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CASES="${1:-10000}"
@@ -38,5 +44,6 @@ fi
   -Dquarkus.http.test-port="${TEST_PORT:-28081}" \
   -Dbench.cases="$CASES" -Dbench.clients="$CLIENTS" -Dbench.pgbench.seconds="$PGBENCH_SECONDS" \
   -Dbench.warmup="${BENCH_WARMUP:-200}" -Dbench.engine.cases="$ENGINE_CASES" -Dbench.jvm="$JVM" -Dbench.env="$ENV" \
-  -Dbench.label="${BENCH_LABEL:-}" -Dbench.pgbench="${PGBENCH:-pgbench}"
+  -Dbench.label="${BENCH_LABEL:-}" -Dbench.pgbench="${PGBENCH:-pgbench}" \
+  -Dbench.latency.cases="${BENCH_LATENCY_CASES:-$(( CASES < 1000 ? CASES : 1000 ))}" -Dipc.test.pg-opts="${PG_OPTS:-}"
 cat target/bench/cases.txt

@@ -49,10 +49,7 @@ public class PhysicianDirectory {
      */
     private ReferringPhysician provision(String subject) {
         Instant now = Instant.now(clock);
-        ReferringPhysician.getEntityManager().createQuery("""
-                insert into ReferringPhysician (id, subject, createdAt, updatedAt)
-                values (:id, :subject, :now, :now)
-                on conflict (subject) do nothing""")
+        ReferringPhysician.getEntityManager().createNamedQuery(ReferringPhysician.PROVISION)
                 .setParameter("id", UUID.randomUUID()).setParameter("subject", subject).setParameter("now", now)
                 .executeUpdate();
         return ReferringPhysician.findBySubject(subject).orElseThrow();

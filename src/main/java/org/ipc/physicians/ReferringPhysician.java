@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -14,7 +15,18 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A physician abroad who refers patients; provisioned from the Keycloak token on first use. */
 @Entity
 @Table(name = "referring_physician")
+@NamedQuery(name = ReferringPhysician.PROVISION, query = """
+        insert into ReferringPhysician (id, subject, createdAt, updatedAt)
+        values (:id, :subject, :now, :now)
+        on conflict (subject) do nothing""")
 public class ReferringPhysician extends PanacheEntityBase {
+
+    /**
+     * Inserts a new physician's row unless a racing first request already did. A named query, so Hibernate parses
+     * it once at boot: parsed on demand, a burst of new physicians on a cold replica parsed it in every request at
+     * once, and the parser's working memory (megabytes per parse of this statement) exhausted a 160 MB heap.
+     */
+    static final String PROVISION = "ReferringPhysician.provision";
 
     @Id
     public UUID id;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener;
 import org.camunda.bpm.engine.impl.form.type.AbstractFormFieldType;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
@@ -75,6 +76,18 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
     }
 
     /**
+     * Camunda's Quarkus extension adds, after our own listeners, a parse listener that fires a CDI event at every
+     * activity, transition and task event of every process instance. Nothing here observes those events, and each
+     * costs a bean-manager look-up and an observer resolution: 6.6 % of the service's CPU while cases were submitted
+     * (JFR, docs/performance.md). Processes talk to our code through delegates and listeners named in the models.
+     */
+    private void withoutCdiEventBridge() {
+        if (getCustomPostBPMNParseListeners() != null) {
+            getCustomPostBPMNParseListeners().removeIf(CdiEventSupportBpmnParseListener.class::isInstance);
+        }
+    }
+
+    /**
      * Runs the schema migrations (ours and Camunda's, migration 20) before the engine checks its tables: Quarkus
      * starts Flyway and the engine in the same start-up phase in no fixed order, and with
      * {@code database-schema-update=false} an engine built first would find no tables. Flyway with the service's own
@@ -87,6 +100,7 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
         if (flyway.isMigrateAtStart()) {
             flyway.getFlyway().migrate();
         }
+        withoutCdiEventBridge();
         return super.buildProcessEngine();
     }
 }

@@ -108,8 +108,39 @@ class PackagedServiceIT {
                 .as("Camunda's schema and our indexes on it came from migrations").contains("20", "21");
     }
 
+    /**
+     * The first requests a cold replica serves are a burst of sixteen physicians it has never seen, each submitting
+     * a case at once. Every physician's first request inserts their row; that statement used to be parsed on demand,
+     * in all sixteen requests at once, and the parser's working memory ran the 160 MB heap out (the case benchmark
+     * found it: requests failed with OutOfMemoryError and the service stopped answering). Now it is parsed at boot.
+     */
     @Test
     @Order(2)
+    void aColdReplicaTakesABurstOfNewPhysiciansWithItsProductionHeap() throws Exception {
+        long physiciansBefore = Long.parseLong(query("select count(*) from referring_physician").get(0));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(CaseRequests.secondOpinion());
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + service.port + "/api/portal/cases"))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + issuer.token("dr-burst-" + i, "physician"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var answer : answers) {
+            java.net.http.HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+        assertThat(Long.parseLong(query("select count(*) from referring_physician").get(0)))
+                .as("one row per new physician").isEqualTo(physiciansBefore + 16);
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
     void walksTheSliceWithTokensFromTheRealm() {
         String physician = issuer.token("dr-haddad", "physician");
         String coordinator = issuer.token("lin", "coordinator", "lang:pt", "lang:en");
@@ -137,7 +168,7 @@ class PackagedServiceIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void documentsStreamThroughTheObjectStoreBothWaysWithA160MegabyteHeap() throws Exception {
         String physician = issuer.token("dr-haddad", "physician");
         String caseId = given().auth().oauth2(physician).contentType(ContentType.JSON)
@@ -358,7 +389,7 @@ class PackagedServiceIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void logsJsonWithTheRequestIdOnEveryLineOfARequest() throws Exception {
         given().header("X-Request-Id", "it-json-log-0001").auth().oauth2(issuer.token("dr-haddad", "physician"))
                 .when().get("/api/no-such-endpoint").then().statusCode(404);
@@ -377,27 +408,27 @@ class PackagedServiceIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void refusesTokensTheRealmDidNotSign() throws Exception {
         given().auth().oauth2(issuer.forgedToken("dr-haddad", "physician")).when().get("/api/portal/cases")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void refusesTokensMeantForAnotherClientByDefault() {
         given().auth().oauth2(issuer.tokenForAnotherClient("dr-haddad", "physician")).when().get("/api/portal/cases")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void hasNoDevModeTokenHelper() {
         given().when().get("/dev/token/physician").then().statusCode(404);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void isNotReadyWhileTheDatabaseIsDown() throws IOException {
         postgres.close();
         given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));

