@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One run, both services (issue 20): our case benchmark (bench/cases.sh) and, right after it on the same machine,
-# the stock Camunda 7 Spring Boot REST peer (/work/shared/peers/camunda-springboot-rest/run.sh, or PEER_DIR), both
+# the stock Camunda 7 Spring Boot REST peer (../shared/peers/camunda-springboot-rest/run.sh beside this repository, or PEER_DIR), both
 # PostgreSQL servers with the same extra settings (PG_OPTS). Prints our table, the peer's summary and the ratios
 # the issue's targets are written in: our cases/s : peer starts/s, our CPU per case : peer CPU per start (service +
 # PostgreSQL both sides), our submission p50/p99 at 4 clients, ready time and RSS; with `uptime` before each half,
@@ -14,7 +14,7 @@
 # Environment: every knob of bench/cases.sh (BENCH_JVM, BENCH_WARMUP, BENCH_LATENCY_CASES, TEST_PORT, ...), and
 #   PG_OPTS    PostgreSQL settings for both servers (default '-c fsync=off -c synchronous_commit=off': what the
 #              tests' embedded server runs with)
-#   PEER_DIR   the peer's folder (default /work/shared/peers/camunda-springboot-rest)
+#   PEER_DIR   the peer's folder (default ../shared/peers/camunda-springboot-rest, beside this repository)
 #   PEER_COPY  the writable copy the peer runs from (default /tmp/peer-camunda-springboot-rest)
 #   PEER_ENV   extra environment for the peer's run.sh, NAME=value separated by spaces (e.g. JAVA_OPTS=-Xmx256m)
 #   SKIP_OURS=1 / SKIP_PEER=1  reuse the last target/bench/cases.properties / peer summary (PEER_SUMMARY=path)
@@ -24,7 +24,7 @@ CASES="${1:-3000}"
 CLIENTS="${2:-16}"
 PGBENCH_SECONDS="${3:-30}"
 export PG_OPTS="${PG_OPTS--c fsync=off -c synchronous_commit=off}"
-PEER_DIR="${PEER_DIR:-/work/shared/peers/camunda-springboot-rest}"
+PEER_DIR="${PEER_DIR:-$(cd .. && pwd)/shared/peers/camunda-springboot-rest}"
 OUT=target/bench
 mkdir -p "$OUT"
 RUN_ID="side-$(date -u +%Y%m%d-%H%M%S)"
