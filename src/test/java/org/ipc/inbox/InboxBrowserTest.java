@@ -61,7 +61,6 @@ class InboxBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
     private static final Path AXE_REPORT = Path.of("target", "axe-inbox.md");
     /** What axe found per page, across this class's tests, for the report. */
     private static final Map<String, List<Map<String, Object>>> AXE_FINDINGS = new LinkedHashMap<>();
@@ -118,7 +117,7 @@ class InboxBrowserTest {
     }
 
     @Test
-    void coordinatorSignsInClaimsAndCompletesTheIntakeTaskBesideTheCaseAndSeesTheCaseMoveOn() throws IOException {
+    void coordinatorSignsInClaimsAndCompletesTheIntakeTaskBesideTheCaseAndSeesTheCaseMoveOn() throws IOException, InterruptedException {
         // given a physician's case, submitted over REST
         String caseId = Portal.submit("physician");
         String reference = Portal.referenceOf(caseId);
@@ -172,7 +171,7 @@ class InboxBrowserTest {
 
     @Test
     void withTheKeyboardOnlyACoordinatorClaimsCompletesBulkClaimsAndSavesAFilterAndAxeFindsNothingSerious()
-            throws IOException {
+            throws IOException, InterruptedException {
         Map<String, Object> chinese = Map.of("preferredLanguage", "zh", "countryOfResidence", "CN",
                 "timeZone", "Asia/Shanghai", "givenName", "Mei", "familyName", "Zhang");
         String first = Portal.submit("physician", "SECOND_OPINION", chinese);
@@ -335,10 +334,10 @@ class InboxBrowserTest {
     // ---- axe-core ---------------------------------------------------------------------------------------------------
 
     /** Runs axe-core on the page as it stands and keeps its violations for the report. */
-    private void axe(String page) throws IOException {
-        assertThat(AXE).as("npm ci installs axe-core (package.json)").exists();
+    private void axe(String page) throws IOException, InterruptedException {
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+        js.executeScript(Files.readString(org.ipc.testing.NodeTools.require(org.ipc.testing.NodeTools.AXE),
+                StandardCharsets.UTF_8));
         Object answer = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
                 + " 'best-practice']}}).then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id,"

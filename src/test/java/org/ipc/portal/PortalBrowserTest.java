@@ -67,7 +67,7 @@ class PortalBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+    private static final Path AXE = org.ipc.testing.NodeTools.AXE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/portal")
@@ -83,11 +83,7 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void installAxeFromTheLockFile() throws Exception {
-        if (!Files.exists(AXE)) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").redirectErrorStream(true).start();
-            String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(npm.waitFor()).as("npm ci:\n%s", output).isZero();
-        }
+        org.ipc.testing.NodeTools.require(AXE);
     }
 
     @BeforeEach

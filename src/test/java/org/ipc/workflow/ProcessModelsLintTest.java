@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProcessModelsLintTest {
 
-    private static final Path BPMNLINT = Path.of("node_modules", ".bin", "bpmnlint");
+    private static final Path BPMNLINT = org.ipc.testing.NodeTools.BPMNLINT;
 
     /** What one run of a command printed, and how it ended. */
     record Run(int exit, String output) {
@@ -28,10 +28,7 @@ class ProcessModelsLintTest {
 
     @BeforeAll
     static void installTheLinterFromTheLockFile() throws Exception {
-        if (!Files.isExecutable(BPMNLINT)) {
-            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"));
-            assertThat(install.exit()).as("npm ci:\n%s", install.output()).isZero();
-        }
+        org.ipc.testing.NodeTools.require(BPMNLINT);
     }
 
     @Test
