@@ -48,7 +48,7 @@ class PackagedServiceIT {
     private static String uploadFigures = "";
     /** The largest upload by default. */
     private static final long UPLOAD = 50L * 1024 * 1024;
-    /** Large enough that a service holding it in memory fails: the production heap is 160 MB. */
+    /** Large enough that a service holding it in memory fails: the production heap is 256 MB. */
     private static final long LARGE = 300L * 1024 * 1024;
     /** The resumable upload measured: 1 GB. */
     private static final long GIGABYTE = 1024L * 1024 * 1024;
@@ -193,7 +193,7 @@ class PackagedServiceIT {
         assertThat(sha256(Files.newInputStream(s3.bucketFolder().resolve(key)))).isEqualTo(uploadSha);
 
         // down: a 300 MB object in the store (put there directly: multipart uploads are limited to 50 MB), streamed
-        // to the client through a service whose heap is 160 MB
+        // to the client through a service whose heap is 256 MB
         Path large = Path.of("target", "it-large-imaging.pdf");
         String largeSha = writePdf(large, LARGE);
         String largeKey = java.util.UUID.randomUUID().toString();
@@ -227,7 +227,7 @@ class PackagedServiceIT {
         assertThat(downloaded).as("the download is the object, byte for byte").isEqualTo(largeSha);
         Files.delete(upload);
         Files.delete(large);
-        uploadFigures = ("documents through the S3 store, heap 160 MB: 50 MB upload %d ms, 300 MB download %d ms; "
+        uploadFigures = ("documents through the S3 store, heap 256 MB: 50 MB upload %d ms, 300 MB download %d ms; "
                 + "service RSS %d MB before, %d MB peak (+%d MB)%n").formatted(uploadMillis, downloadMillis,
                 before / 1024, peak / 1024, (peak - before) / 1024);
     }
@@ -295,7 +295,7 @@ class PackagedServiceIT {
                 peakRss / 1024, (peakRss - before) / 1024, heapPeak[0] / 1024, heapPeak[1] / 1024, sha);
         Files.writeString(Path.of("target", "resumable-upload-memory.md"), figures);
         System.out.print(figures);
-        assertThat(heapPeak[0]).as("heap in use stays within the 160 MB heap").isLessThan(160 * 1024);
+        assertThat(heapPeak[0]).as("heap in use stays within the 256 MB heap").isLessThan(256 * 1024);
     }
 
     /**
