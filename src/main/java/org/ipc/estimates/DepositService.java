@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ipc.common.FieldError;
@@ -67,11 +66,7 @@ public class DepositService {
         if (request == null) {
             throw InvalidInputException.field("body", "send the payment as a JSON object");
         }
-        PatientCase c = access.staffCase(caseId);
-        PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.hasEnded()) {
-            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no payment");
-        }
+        PatientCase c = access.openStaffCaseForChange(caseId, "it takes no payment");
         Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; a payment is counted against the estimate's deposit"));
         List<FieldError> errors = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ipc.common.Page;
@@ -74,21 +73,17 @@ public class EstimateService {
     @Inject
     Clock clock;
 
-    /** Finance issues an estimate, or a revision of the current one. */
     @Inject
     Event<PaperworkEvents.EstimateIssued> issued;
 
+    /** Finance issues an estimate, or a revision of the current one. */
     @Transactional
     public EstimateView issue(UUID caseId, EstimateRequest request) {
         if (request == null) {
             throw InvalidInputException.field("body", "send the estimate as a JSON object");
         }
-        PatientCase c = access.staffCase(caseId);
         // one revision at a time per case: the next number and the superseding are decided under the case's lock
-        PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.hasEnded()) {
-            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no estimate");
-        }
+        PatientCase c = access.openStaffCaseForChange(caseId, "it takes no estimate");
         Optional<Estimate> previous = Estimate.currentOf(c.id);
         Checked checked = check(request, Payment.countedCurrencyOf(c.id));
         if (request.revises() != null && previous.map(p -> p.revision).orElse(0) != request.revises()) {

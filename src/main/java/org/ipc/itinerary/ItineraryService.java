@@ -25,11 +25,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ipc.common.FieldError;
-import org.ipc.common.ConflictException;
 import org.ipc.common.InvalidInputException;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
@@ -98,11 +96,7 @@ public class ItineraryService {
         if (request == null || request.appointments() == null) {
             throw InvalidInputException.field("appointments", "send the whole itinerary: {\"appointments\": [...]}");
         }
-        PatientCase c = access.staffCase(caseId);
-        PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.hasEnded()) {
-            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; its itinerary is closed");
-        }
+        PatientCase c = access.openStaffCaseForChange(caseId, "its itinerary is closed");
         List<Appointment> existing = Appointment.of(c.id);
         Map<UUID, Appointment> byId = new HashMap<>();
         existing.forEach(a -> byId.put(a.id, a));

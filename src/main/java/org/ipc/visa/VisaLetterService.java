@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ipc.common.Page;
@@ -102,11 +101,7 @@ public class VisaLetterService {
         if (request == null) {
             throw InvalidInputException.field("body", "send the letter's details as a JSON object");
         }
-        PatientCase c = access.staffCase(caseId);
-        PatientCase.getEntityManager().lock(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status.hasEnded()) {
-            throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no visa letter");
-        }
+        PatientCase c = access.openStaffCaseForChange(caseId, "it takes no visa letter");
         Checked checked = check(request, c);
         Estimate estimate = estimates.current(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; the letter states the estimated cost, so finance issues it first"));
