@@ -47,7 +47,7 @@ public class CaseReferences {
     private String nextValueSql() {
         String sql = nextValueSql;
         if (sql == null) {
-            // The dialect knows how this database spells "next value of a sequence" (PostgreSQL and H2 differ).
+            // The dialect knows how the database spells "next value of a sequence".
             Dialect dialect = em.unwrap(Session.class).getFactory().unwrap(SessionFactoryImplementor.class)
                     .getJdbcServices().getDialect();
             sql = dialect.getSequenceSupport().getSequenceNextValString(SEQUENCE);

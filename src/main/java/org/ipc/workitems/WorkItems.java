@@ -52,8 +52,6 @@ public class WorkItems {
     @Inject
     WorkItemCounts counts;
 
-    private volatile Boolean postgres;
-
     // ---- writes, in the engine's transaction ----
 
     /** Records the task as it now stands: inserts it, or brings its row up to date. */
@@ -130,13 +128,11 @@ public class WorkItems {
 
     /**
      * Makes a rebuild the only one running: replicas that start together wait here, then find the table written.
-     * PostgreSQL only (a transaction-scoped advisory lock); dev mode's H2 runs one instance.
+     * (A transaction-scoped advisory lock.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForRebuild() {
-        if (isPostgres()) {
-            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('ipc.work_item.rebuild'))").getSingleResult();
-        }
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('ipc.work_item.rebuild'))").getSingleResult();
     }
 
     /** Forgets every row, before a rebuild writes them again from the engine. */
@@ -468,21 +464,10 @@ public class WorkItems {
     /**
      * Plans this transaction's queries for the values they carry. The inbox's queries differ in shape by filter and in
      * their best plan by value (a name prefix is selective, a queue is not); a prepared statement's generic plan,
-     * which PostgreSQL adopts after a few executions, would scan a queue's every task for a name. PostgreSQL only.
+     * which PostgreSQL adopts after a few executions, would scan a queue's every task for a name.
      */
     private void customPlans() {
-        if (isPostgres()) {
-            em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
-        }
-    }
-
-    private boolean isPostgres() {
-        if (postgres == null) {
-            postgres = em.unwrap(org.hibernate.Session.class).getFactory()
-                    .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices().getDialect()
-                    instanceof org.hibernate.dialect.PostgreSQLDialect;
-        }
-        return postgres;
+        em.createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
     }
 
     /** Names as search compares them: lower case, single spaces. */

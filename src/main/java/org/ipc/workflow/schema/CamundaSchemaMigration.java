@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Flyway migration 20: Camunda's schema, from the create scripts that ship inside the camunda-engine jar for the
- * database at hand (PostgreSQL in production and tests, H2 in dev mode), run statement by statement as Camunda
+ * database at hand (PostgreSQL, in production, dev mode and the tests alike), run statement by statement as Camunda
  * itself runs them. The engine then starts with {@code database-schema-update=false} and never changes the schema;
  * a Camunda upgrade is a later migration that runs the jar's upgrade scripts (docs/operations.md).
  * <p>
@@ -74,9 +74,6 @@ public class CamundaSchemaMigration implements JavaMigration {
         String product = productName.toLowerCase(Locale.ROOT);
         if (product.contains("postgres")) {
             return "postgres";
-        }
-        if (product.contains("h2")) {
-            return "h2";
         }
         throw new IllegalStateException("no Camunda schema scripts for " + productName + "; use PostgreSQL");
     }

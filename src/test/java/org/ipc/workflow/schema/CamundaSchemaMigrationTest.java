@@ -15,7 +15,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The schema comes from migrations: on an empty PostgreSQL (production and tests) or H2 (dev mode) Flyway creates
+ * The schema comes from migrations: on an empty PostgreSQL (production, dev mode and tests alike) Flyway creates
  * our tables and Camunda's from the engine jar's own scripts, then our indexes on Camunda's tables. A database whose
  * Camunda tables the engine created itself (the upgrade path from the releases before) keeps them and its data,
  * and gets the indexes.
@@ -86,21 +85,6 @@ class CamundaSchemaMigrationTest {
                 .isEqualTo("1");
         assertThat(indexes(db)).as("the engine's one index kept, the old inbox's dropped").contains("ipc_task_parent")
                 .doesNotContain("ipc_task_due_priority", "ipc_identitylink_group_task", "ipc_task_assignee");
-    }
-
-    @Test
-    void devModesH2GetsTheSameSchemaFromTheJarsH2Scripts() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:schema-test;DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        flyway(h2).migrate();
-
-        try (Connection c = h2.getConnection()) {
-            assertThat(CamundaSchemaMigration.hasTable(c, "act_ru_task")).isTrue();
-            assertThat(CamundaSchemaMigration.hasTable(c, "act_hi_decinst")).isTrue();
-        }
-        assertThat(single(h2, "select count(*) from information_schema.indexes where index_name = 'IPC_TASK_PARENT'"))
-                .isEqualTo("1");
     }
 
     private static Flyway flyway(DataSource db, String... extraLocations) {
