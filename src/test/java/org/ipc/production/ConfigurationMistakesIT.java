@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.ipc.testing.FreePorts;
 import org.ipc.testing.PackagedService;
@@ -16,17 +15,17 @@ import org.ipc.testing.S3Server;
 import org.ipc.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The packaged service started as production starts it, with one configuration mistake at a time: it stops with
- * exit code 1 and one line that names the environment variable and what it expects, never Quarkus' "Failed to load
- * config value" about a property, and never the secret it was given. The object store's own answers (wrong keys,
- * no such bucket) are checked at start too, against a real S3 server.
+ * The packaged service started as production starts it, with mistakes in its configuration: it stops with exit code
+ * 1 and one line per mistake that names the environment variable, never Quarkus' "Failed to load config value" about
+ * a property, never the secret it was given. Each check on its own is {@code StartupChecksTest}'s (in-process, one
+ * mistake at a time) and {@code S3StorageTest}'s (the object store's own answers); here, the wiring: the checks run
+ * before anything in the packaged jar, under any profile, and a setting only the running service can check (the
+ * bucket, asked of a real S3 server) stops it the same way.
  */
 class ConfigurationMistakesIT {
 
@@ -56,45 +55,59 @@ class ConfigurationMistakesIT {
         }
     }
 
-    static Stream<Arguments> mistakes() {
-        return Stream.of(
-                Arguments.of("IPC_INBOX_STATE_SECRET", null, "IPC_INBOX_STATE_SECRET is not set: give at least 32 random characters"),
-                Arguments.of("IPC_INBOX_STATE_SECRET", "short-secret", "IPC_INBOX_STATE_SECRET has 12 characters: give at least 32"),
-                Arguments.of("QUARKUS_DATASOURCE_JDBC_URL", null, "QUARKUS_DATASOURCE_JDBC_URL is not set: give the PostgreSQL database"),
-                Arguments.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:mysql://db:3306/ipc", "QUARKUS_DATASOURCE_JDBC_URL does not start with jdbc:postgresql://"),
-                Arguments.of("QUARKUS_OIDC_AUTH_SERVER_URL", null, "QUARKUS_OIDC_AUTH_SERVER_URL is not set: give the Keycloak realm's URL"),
-                Arguments.of("QUARKUS_OIDC_AUTH_SERVER_URL", "keycloak/realms/ipc", "QUARKUS_OIDC_AUTH_SERVER_URL is 'keycloak/realms/ipc': give the Keycloak realm's http(s) URL"),
-                Arguments.of("IPC_DOCUMENTS_STORAGE", "nfs", "IPC_DOCUMENTS_STORAGE is 'nfs': set it to s3"),
-                Arguments.of("IPC_DOCUMENTS_S3_BUCKET", null, "IPC_DOCUMENTS_S3_BUCKET is not set: name the bucket"),
-                Arguments.of("IPC_DOCUMENTS_S3_ENDPOINT", "minio:9000", "IPC_DOCUMENTS_S3_ENDPOINT is 'minio:9000': it must be an http:// or https:// URL"),
-                Arguments.of("IPC_DOCUMENTS_S3_SECRET_ACCESS_KEY", null, "IPC_DOCUMENTS_S3_SECRET_ACCESS_KEY is not set"),
-                Arguments.of("IPC_DOCUMENTS_S3_PATH_STYLE", "yes", "IPC_DOCUMENTS_S3_PATH_STYLE is 'yes': set it to true"),
-                // the object store itself refuses: checked at start, one line again
-                Arguments.of("IPC_DOCUMENTS_S3_SECRET_ACCESS_KEY", "a-secret-the-store-does-not-know",
-                        "IPC_DOCUMENTS_S3_ACCESS_KEY_ID and IPC_DOCUMENTS_S3_SECRET_ACCESS_KEY: the object store at"),
-                Arguments.of("IPC_DOCUMENTS_S3_BUCKET", "no-such-bucket", "IPC_DOCUMENTS_S3_BUCKET: the object store at"));
-    }
-
-    @ParameterizedTest(name = "{0}={1}")
-    @MethodSource("mistakes")
-    void aMistakeStopsTheStartWithOneLineNamingTheVariable(String variable, String value, String line) throws Exception {
+    private static Map<String, String> sound() {
         Map<String, String> env = new HashMap<>(PackagedService.environment(postgres.getJdbcUrl("postgres", "postgres"),
                 issuer.url(), FreePorts.next(), Path.of("target", "config-it-documents")));
         env.putAll(s3.serviceEnvironment());
-        if (value == null) {
-            env.remove(variable);
-        } else {
-            env.put(variable, value);
+        return env;
+    }
+
+    @Test
+    void nothingConfiguredNamesEveryRequiredVariableOnce() throws Exception {
+        PackagedService.Exit exit = PackagedService.runUntilExit(Map.of(), Path.of("target", "config-it-nothing.log"),
+                Duration.ofSeconds(60));
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(1);
+        for (String variable : List.of("IPC_INBOX_STATE_SECRET", "QUARKUS_DATASOURCE_JDBC_URL",
+                "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_OIDC_AUTH_SERVER_URL", "IPC_DATA_KEY")) {
+            assertThat(exit.output().lines().filter(l -> l.startsWith("Configuration error: " + variable + " ")))
+                    .as(variable + " in:\n" + exit.output()).hasSize(1);
         }
+        assertThat(exit.output()).doesNotContain("Failed to load config value", "SRCFG");
+    }
 
-        PackagedService.Exit exit = PackagedService.runUntilExit(env,
-                Path.of("target", "config-it-" + variable.toLowerCase() + ".log"), Duration.ofSeconds(120));
+    /** A hospital's own profile gets no built-in secret, and the template's placeholders are refused by name. */
+    @Test
+    void anotherProfileWithTheTemplatesPlaceholdersStopsNamingThem() throws Exception {
+        Map<String, String> env = sound();
+        env.put("QUARKUS_PROFILE", "staging");
+        env.put("IPC_INBOX_STATE_SECRET", "REPLACE-with-at-least-32-random-characters");
+        env.put("IPC_DATA_KEY", "REPLACE-with-32-random-bytes-in-base64");
 
-        List<String> naming = exit.output().lines().filter(l -> l.contains(variable)).toList();
+        PackagedService.Exit exit = PackagedService.runUntilExit(env, Path.of("target", "config-it-staging.log"),
+                Duration.ofSeconds(60));
+
+        assertThat(exit.code()).as(exit.output()).isEqualTo(1);
+        assertThat(exit.output().lines().filter(l -> l.startsWith("Configuration error:")).toList())
+                .as(exit.output()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("Configuration error: IPC_INBOX_STATE_SECRET still holds the "
+                        + "placeholder of k8s/secrets.template.yaml"))
+                .anySatisfy(l -> assertThat(l).startsWith("Configuration error: IPC_DATA_KEY still holds the placeholder"));
+        assertThat(exit.output()).doesNotContain("Failed to load config value", "SRCFG");
+    }
+
+    @Test
+    void aBucketTheStoreDoesNotHaveStopsTheRunningStartInOneLine() throws Exception {
+        Map<String, String> env = sound();
+        env.put("IPC_DOCUMENTS_S3_BUCKET", "no-such-bucket");
+
+        PackagedService.Exit exit = PackagedService.runUntilExit(env, Path.of("target", "config-it-bucket.log"),
+                Duration.ofSeconds(120));
+
+        List<String> naming = exit.output().lines().filter(l -> l.contains("IPC_DOCUMENTS_S3_BUCKET")).toList();
         assertThat(exit.code()).as(exit.output()).isEqualTo(1);
         assertThat(naming).as(exit.output()).hasSize(1);
-        assertThat(naming.get(0)).contains(line);
-        assertThat(exit.output()).doesNotContain("Failed to load config value", "SRCFG", "a-secret-the-store-does-not-know",
-                "short-secret");
+        assertThat(naming.get(0)).contains("IPC_DOCUMENTS_S3_BUCKET: the object store at");
+        assertThat(exit.output()).doesNotContain("Failed to load config value", "SRCFG");
     }
 }
