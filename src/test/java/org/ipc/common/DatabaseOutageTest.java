@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.ipc.testing.FreePorts;
+import org.ipc.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -45,10 +46,13 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aPoolWithNoConnectionToSpareIsAnOutage() throws SQLException {
-        try (AgroalDataSource pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(p -> p.maxSize(1).acquisitionTimeout(Duration.ofSeconds(2))
-                        .connectionFactoryConfiguration(f -> f.jdbcUrl("jdbc:h2:mem:outage-test"))));
+    void aPoolWithNoConnectionToSpareIsAnOutage() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start("outage-test-postgres");
+                AgroalDataSource pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                        .connectionPoolConfiguration(p -> p.maxSize(1).acquisitionTimeout(Duration.ofSeconds(2))
+                                .connectionFactoryConfiguration(f -> f.jdbcUrl(postgres.jdbcUrl())
+                                        .principal(new io.agroal.api.security.NamePrincipal("postgres"))
+                                        .credential(new io.agroal.api.security.SimplePassword("postgres")))));
                 Connection taken = pool.getConnection()) {
             Throwable timeout = catchThrowable(pool::getConnection);
 

@@ -36,7 +36,7 @@ class ConfigurationMistakesIT {
     @BeforeAll
     static void startServers() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "config-it-postgres"));
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(org.ipc.testing.PostgresServer.BINARIES.toFile())
                 .setDataDirectory(work.resolve("data")).setCleanDataDirectory(true).start();
         issuer = TestIssuer.start();
         s3 = S3Server.start(Path.of("target", "config-it-s3"));

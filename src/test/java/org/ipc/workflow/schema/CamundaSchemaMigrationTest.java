@@ -35,7 +35,7 @@ class CamundaSchemaMigrationTest {
     @BeforeAll
     static void startPostgres() throws IOException {
         Path work = Files.createDirectories(Path.of("target", "schema-postgres"));
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile())
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(org.ipc.testing.PostgresServer.BINARIES.toFile())
                 .setDataDirectory(work.resolve("data")).setCleanDataDirectory(true).start();
     }
 
