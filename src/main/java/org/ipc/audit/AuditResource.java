@@ -22,12 +22,13 @@ import org.ipc.api.PageRequest;
 import org.ipc.common.InvalidInputException;
 import org.ipc.security.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.ipc.api.ApiDocument;
 
 /** The audit trail, for admins: read only; no endpoint changes or deletes a row. */
 @Path("/api/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "Audit")
+@Tag(name = ApiDocument.ADMINISTRATION)
 public class AuditResource {
 
     @Inject
@@ -36,7 +37,7 @@ public class AuditResource {
     private static final int MAX_USER_ID = 255;
 
     @GET
-    @Operation(summary = "Who read or changed patient data: newest first, filtered by case, user and time range "
+    @Operation(operationId = "listAuditEvents", summary = "Who read or changed patient data: newest first, filtered by case, user and time range "
             + "(from inclusive, to exclusive, ISO-8601 with offset)")
     public Page<AuditEntry> find(@RestQuery String caseId, @RestQuery String user, @RestQuery String from,
             @RestQuery String to, @Valid @BeanParam PageRequest page) {

@@ -48,12 +48,14 @@ public record CaseView(
         Cover coveredBy) {
 
     /** The case's codes in words, its people by name, and the patient's local time now. */
+    @Schema(name = "StaffCaseLabels")
     public record Labels(String status, String type, String department, String urgency, String ownerName,
             String patientCountry, String patientLanguage, java.time.OffsetDateTime patientLocalTime,
             String physicianCountry) {
     }
 
     /** The colleague working for the owner during their absence, and the last day of it (office date). */
+    @Schema(name = "StaffCaseCover")
     public record Cover(String subject, String name, java.time.LocalDate until) {
     }
 
@@ -61,6 +63,7 @@ public record CaseView(
     }
 
     /** Free text written into a task's form. */
+    @Schema(name = "StaffCaseNote")
     public record Note(String taskKey, String field, String body, String author, Instant at) {
     }
 
@@ -72,11 +75,13 @@ public record CaseView(
      * A mail of the case's outbox: what it tells whom, and whether it went. A {@code FAILED} mail (the address was
      * refused, or too many attempts) is for the coordinator to follow up by phone or with a corrected address.
      */
+    @Schema(name = "StaffCaseMail")
     public record Mail(String milestone, String recipientKind, String recipient, String language, String subject,
             String status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
     }
 
     /** A BPMN element the case's process is at now. */
+    @Schema(name = "StaffCaseStep")
     public record Step(String id, String name) {
     }
 }

@@ -21,6 +21,9 @@ import org.ipc.cases.CaseStatus;
 import org.ipc.cases.PatientCase;
 import org.ipc.security.Roles;
 import org.ipc.workflow.ProcessMessages;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ipc.api.ApiDocument;
 
 /**
  * The staff's case API, {@code /api/cases/{id}}: the whole case and its process drawn for coordinators and
@@ -50,6 +53,8 @@ public class StaffCaseResource {
 
     @GET
     @RolesAllowed({ Roles.COORDINATOR, Roles.SUPERVISOR })
+    @Tag(name = ApiDocument.INBOX)
+    @Operation(operationId = "getStaffCase", summary = "The whole case: patient, documents, messages, timeline, current process step")
     public CaseView get(@PathParam("id") String id) {
         return cases.view(Ids.require(id, "Case"));
     }
@@ -58,6 +63,8 @@ public class StaffCaseResource {
     @Path("/diagram")
     @RolesAllowed({ Roles.COORDINATOR, Roles.SUPERVISOR })
     @Produces("image/svg+xml")
+    @Tag(name = ApiDocument.INBOX)
+    @Operation(operationId = "getCaseDiagram", summary = "The case's process as a diagram (SVG), its current step marked")
     public String diagram(@PathParam("id") String id) {
         return cases.diagram(Ids.require(id, "Case"));
     }
@@ -65,6 +72,8 @@ public class StaffCaseResource {
     @POST
     @Path("/owner")
     @RolesAllowed(Roles.SUPERVISOR)
+    @Tag(name = ApiDocument.INBOX)
+    @Operation(operationId = "handOverCase", summary = "A supervisor gives the case (and its coordinator tasks) to another coordinator")
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseState handOver(@PathParam("id") String id, @NotNull(message = "a JSON body with userId is required") @Valid NewOwner body) {
         return CaseState.of(messages.handOver(Ids.require(id, "Case"), body.userId()));
@@ -73,6 +82,8 @@ public class StaffCaseResource {
     @POST
     @Path("/deposit")
     @RolesAllowed(Roles.FINANCE)
+    @Tag(name = ApiDocument.FINANCE)
+    @Operation(operationId = "confirmDeposit", summary = "Finance confirms the deposit arrived: the treatment visit goes on")
     public CaseState depositReceived(@PathParam("id") String id) {
         return CaseState.of(messages.depositReceived(Ids.require(id, "Case")));
     }
@@ -80,6 +91,8 @@ public class StaffCaseResource {
     @POST
     @Path("/arrival")
     @RolesAllowed({ Roles.COORDINATOR, Roles.SUPERVISOR })
+    @Tag(name = ApiDocument.INBOX)
+    @Operation(operationId = "recordArrival", summary = "The patient has arrived for the visit")
     public CaseState patientArrived(@PathParam("id") String id) {
         return CaseState.of(messages.patientArrived(Ids.require(id, "Case")));
     }

@@ -14,10 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.ApiDocument;
 import org.ipc.api.ApiExamples;
 import org.ipc.api.Downloads;
 import org.ipc.api.Idempotent;
@@ -30,7 +36,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** A physician's records up and down: their own cases only; opinions and summaries once released. */
 @Path("/api/portal/cases/{id}/documents")
-@Tag(name = "Portal")
+@Tag(name = ApiDocument.PHYSICIANS)
 @RolesAllowed(Roles.PHYSICIAN)
 public class PortalDocumentResource {
 
@@ -41,8 +47,12 @@ public class PortalDocumentResource {
     @Idempotent("upload-documents")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "uploadDocuments", summary = "Send records for a case: one or more files in one request",
+            description = "Parts named file (PDF, JPEG, PNG, DICOM, UTF-8 text; each at most the file limit, 50 MB by"
+                    + " default), an optional kind (MEDICAL_RECORD, IMAGING, IMAGING_REPORT, PATHOLOGY_REPORT,"
+                    + " LAB_RESULT, OTHER) and language (BCP 47). Large files: the resumable uploads.")
     @APIResponse(responseCode = "201", description = "The stored documents: parts named file (PDF, JPEG, PNG, DICOM, UTF-8 text), optional kind and language", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "stored", value = ApiExamples.DOCUMENTS)))
+            schema = @Schema(ref = ApiDocument.DOCUMENT_PAGE_SCHEMA)))
     @APIResponse(responseCode = "400", description = "No file, too many files, an empty file, a file name with folders", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "bad upload", value = ApiExamples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
@@ -54,15 +64,17 @@ public class PortalDocumentResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another upload", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "key reused", value = ApiExamples.KEY_REUSED)))
     public Response upload(@PathParam("id") String id, @RestForm("file") List<FileUpload> files,
-            @RestForm String kind, @RestForm String language, @RestHeader("Idempotency-Key") String idempotencyKey) {
+            @RestForm String kind, @RestForm String language,
+            @Parameter(description = ApiDocument.IDEMPOTENCY_KEY, example = ApiDocument.IDEMPOTENCY_KEY_EXAMPLE)
+            @RestHeader("Idempotency-Key") String idempotencyKey) {
         return Response.status(201)
                 .entity(documents.uploadAsPhysician(Ids.require(id, "Case"), uploads(files), kind, language)).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "The case's documents the physician may see", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(name = "documents", value = ApiExamples.DOCUMENTS)))
+    @Operation(operationId = "listDocuments", summary = "A case's documents: the physician's own, and opinions and summaries once released")
+    @APIResponse(responseCode = "200", description = "The case's documents the physician may see")
     @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
     public Page<DocumentView> list(@PathParam("id") String id) {
@@ -71,7 +83,17 @@ public class PortalDocumentResource {
 
     @GET
     @Path("/{docId}")
-    @APIResponse(responseCode = "200", description = "The file, with its recognised content type, length and SHA-256 digest")
+    @Operation(operationId = "downloadDocument", summary = "One document's file")
+    @APIResponse(responseCode = "200", description = "The file, with its recognised content type, length and SHA-256 digest",
+            headers = { @Header(name = "Content-Disposition", description = "attachment, with the file name",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Digest", description = "sha-256=<base64 of the SHA-256 digest>",
+                            schema = @Schema(type = SchemaType.STRING)) },
+            content = { @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/dicom", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "404", description = "No such document, or an opinion or summary not released yet", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "not yours or not released", value = ApiExamples.NOT_FOUND)))
 

@@ -24,10 +24,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.ApiDocument;
 import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
 import org.ipc.api.ProblemException;
@@ -43,7 +48,7 @@ import org.jboss.resteasy.reactive.RestHeader;
  * stream on a worker thread and written to disk as it arrives ({@link ResumableUploads}).
  */
 @Path("/api/portal/cases/{id}/uploads")
-@Tag(name = "Portal")
+@Tag(name = ApiDocument.PHYSICIANS)
 @RolesAllowed(Roles.PHYSICIAN)
 @TusProtocol
 public class PortalUploadResource {
@@ -58,8 +63,12 @@ public class PortalUploadResource {
     protected UploadsConfig config;
 
     @OPTIONS
-    @Operation(summary = "What this server supports of tus: version, extensions, largest file, checksum algorithms")
-    @APIResponse(responseCode = "204", description = "Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm")
+    @Operation(operationId = "getUploadOptions", summary = "What this server supports of tus: version, extensions, largest file, checksum algorithms")
+    @APIResponse(responseCode = "204", description = "Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm",
+            headers = { @Header(name = "Tus-Version", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Tus-Extension", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Tus-Checksum-Algorithm", schema = @Schema(type = SchemaType.STRING)) })
     public Response options(@PathParam("id") String id) {
         return Response.noContent().header("Tus-Version", TusProtocol.VERSION)
                 .header("Tus-Extension", TusProtocol.EXTENSIONS).header("Tus-Max-Size", config.maxSize())
@@ -67,14 +76,19 @@ public class PortalUploadResource {
     }
 
     @POST
-    @Operation(summary = "Announce a file: Upload-Length, and Upload-Metadata with filename (and filetype, kind, language), each base64")
-    @APIResponse(responseCode = "201", description = "Location of the new upload, and Upload-Expires")
+    @Operation(operationId = "createUpload", summary = "Announce a file: Upload-Length, and Upload-Metadata with filename (and filetype, kind, language), each base64")
+    @APIResponse(responseCode = "201", description = "Location of the new upload, and Upload-Expires",
+            headers = { @Header(name = "Location", description = ApiDocument.LOCATION, schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Upload-Expires", description = "when an untouched upload is given up (HTTP date)",
+                            schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Upload-Length or Upload-Metadata missing or wrong; each is named", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "bad metadata", value = ApiExamples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such case among the caller's", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "413", description = "Larger than Tus-Max-Size", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "too large", value = ApiExamples.TOO_LARGE)))
+    @APIResponse(responseCode = "412", description = "Tus-Resumable is missing or not 1.0.0", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "wrong version", value = ApiExamples.TUS_VERSION)))
     public Response create(@PathParam("id") String id, @RestHeader("Tus-Resumable") String version,
             @RestHeader("Upload-Length") String length, @RestHeader("Upload-Defer-Length") String deferLength,
             @RestHeader("Upload-Metadata") String metadata, @Context UriInfo uri) {
@@ -90,9 +104,14 @@ public class PortalUploadResource {
 
     @HEAD
     @Path("/{uploadId}")
-    @Operation(summary = "How many bytes of the upload have arrived (Upload-Offset) of how many (Upload-Length)")
-    @APIResponse(responseCode = "200", description = "Upload-Offset, Upload-Length, Upload-Expires")
+    @Operation(operationId = "getUploadProgress", summary = "How many bytes of the upload have arrived (Upload-Offset) of how many (Upload-Length)")
+    @APIResponse(responseCode = "200", description = "Upload-Offset, Upload-Length, Upload-Expires",
+            headers = { @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "Upload-Expires", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such upload of the caller's (or it expired)")
+    @APIResponse(responseCode = "412", description = "Tus-Resumable is missing or not 1.0.0", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "wrong version", value = ApiExamples.TUS_VERSION)))
     public Response head(@PathParam("id") String id, @PathParam("uploadId") String uploadId,
             @RestHeader("Tus-Resumable") String version) {
         requireVersion(version);
@@ -102,8 +121,13 @@ public class PortalUploadResource {
 
     @PATCH
     @Path("/{uploadId}")
-    @Operation(summary = "Send bytes from Upload-Offset (Content-Type application/offset+octet-stream), optionally with Upload-Checksum")
-    @APIResponse(responseCode = "204", description = "The new Upload-Offset; with the last byte, X-Document-Id of the stored document")
+    @Operation(operationId = "appendToUpload", summary = "Send bytes from Upload-Offset (Content-Type application/offset+octet-stream), optionally with Upload-Checksum")
+    @APIResponse(responseCode = "204", description = "The new Upload-Offset; with the last byte, X-Document-Id of the stored document",
+            headers = { @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
+                    @Header(name = "X-Document-Id", description = "with the last byte: the stored document's id",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Document-Sha256", description = "with the last byte: the file's SHA-256, hex",
+                            schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Upload-Offset or Upload-Checksum malformed, an unsupported checksum algorithm, or more bytes than announced", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "bad header", value = ApiExamples.INVALID)))
     @APIResponse(responseCode = "404", description = "No such upload of the caller's (or it expired)", content = @Content(mediaType = "application/problem+json",
@@ -114,10 +138,13 @@ public class PortalUploadResource {
             examples = @ExampleObject(name = "spoofed type", value = ApiExamples.UNSUPPORTED)))
     @APIResponse(responseCode = "460", description = "The bytes do not match Upload-Checksum; nothing of the piece was kept", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "checksum mismatch", value = ApiExamples.INVALID)))
+    @APIResponse(responseCode = "412", description = "Tus-Resumable is missing or not 1.0.0", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "wrong version", value = ApiExamples.TUS_VERSION)))
     public Response append(@PathParam("id") String id, @PathParam("uploadId") String uploadId,
             @RestHeader("Tus-Resumable") String version, @RestHeader("Content-Type") String contentType,
             @RestHeader("Upload-Offset") String offset, @RestHeader("Upload-Checksum") String checksum,
-            InputStream body) {
+            @RequestBody(content = @Content(mediaType = OFFSET_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))) InputStream body) {
         requireVersion(version);
         if (contentType == null || !contentType.toLowerCase().startsWith(OFFSET_OCTET_STREAM)) {
             throw new ProblemException(415, "Unsupported media type", "Send the bytes as " + OFFSET_OCTET_STREAM,
@@ -142,14 +169,18 @@ public class PortalUploadResource {
      */
     @POST
     @Path("/{uploadId}")
-    @Operation(summary = "PATCH or DELETE for clients that cannot send them: POST with X-HTTP-Method-Override")
+    @Operation(operationId = "overrideUploadMethod", summary = "PATCH or DELETE for clients that cannot send them: POST with X-HTTP-Method-Override")
     @APIResponse(responseCode = "204", description = "As PATCH or DELETE")
     @APIResponse(responseCode = "400", description = "No X-HTTP-Method-Override of PATCH or DELETE", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "no override", value = ApiExamples.INVALID)))
+    @APIResponse(responseCode = "412", description = "Tus-Resumable is missing or not 1.0.0", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "wrong version", value = ApiExamples.TUS_VERSION)))
     public Response overridden(@PathParam("id") String id, @PathParam("uploadId") String uploadId,
             @RestHeader("X-HTTP-Method-Override") String method, @RestHeader("Tus-Resumable") String version,
             @RestHeader("Content-Type") String contentType, @RestHeader("Upload-Offset") String offset,
-            @RestHeader("Upload-Checksum") String checksum, InputStream body) {
+            @RestHeader("Upload-Checksum") String checksum,
+            @RequestBody(content = @Content(mediaType = OFFSET_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))) InputStream body) {
         String override = method == null ? "" : method.strip().toUpperCase();
         return switch (override) {
             case "PATCH" -> append(id, uploadId, version, contentType, offset, checksum, body);
@@ -160,10 +191,12 @@ public class PortalUploadResource {
 
     @DELETE
     @Path("/{uploadId}")
-    @Operation(summary = "Give the upload up: what arrived is removed")
+    @Operation(operationId = "cancelUpload", summary = "Give the upload up: what arrived is removed")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such upload of the caller's", content = @Content(mediaType = "application/problem+json",
             examples = @ExampleObject(name = "not yours", value = ApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "412", description = "Tus-Resumable is missing or not 1.0.0", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "wrong version", value = ApiExamples.TUS_VERSION)))
     public Response terminate(@PathParam("id") String id, @PathParam("uploadId") String uploadId,
             @RestHeader("Tus-Resumable") String version) {
         requireVersion(version);

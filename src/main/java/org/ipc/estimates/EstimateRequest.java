@@ -21,14 +21,17 @@ public record EstimateRequest(
         @Schema(description = "the revision this one replaces, when it replaces one: a stale number answers 409") Integer revises) {
 
     /** A service or fee. */
+    @Schema(name = "EstimateRequestItem")
     public record Item(String description, @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "12500.00") BigDecimal amount) {
     }
 
     /** Who pays: {@code SELF_PAY}, {@code INSURER}, {@code GOVERNMENT} or {@code EMBASSY} (guarantees) with name and reference. */
+    @Schema(name = "EstimateRequestPayer")
     public record Payer(String kind, String name, String reference) {
     }
 
     /** The deposit: a fixed amount, or a percent of the total. */
+    @Schema(name = "EstimateRequestDeposit")
     public record Deposit(BigDecimal amount, BigDecimal percent) {
     }
 }

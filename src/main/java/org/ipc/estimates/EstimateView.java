@@ -14,13 +14,16 @@ public record EstimateView(UUID id, int revision, boolean current, String curren
         Payer payer, Deposit deposit, LocalDate plannedAdmission, Instant depositDue, LocalDate validUntil,
         String language, UUID documentId, String issuedBy, Instant issuedAt, Instant supersededAt) {
 
+    @Schema(name = "EstimateItem")
     public record Item(String description, String amount) {
     }
 
+    @Schema(name = "EstimatePayer")
     public record Payer(PayerKind kind, String name, String reference) {
     }
 
     /** The deposit asked for; {@code percent} when it was asked as a share of the total. */
+    @Schema(name = "EstimateDeposit")
     public record Deposit(String amount, String percent) {
     }
 

@@ -26,6 +26,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ipc.api.ApiDocument;
+import org.ipc.api.ApiExamples;
 import org.ipc.api.Ids;
 import org.ipc.api.PageRequest;
 import org.ipc.common.InvalidInputException;
@@ -39,6 +46,7 @@ import org.ipc.workitems.WorkItemFilter;
  * processes, one by one or in bulk.
  */
 @Path("/api/inbox/tasks")
+@Tag(name = ApiDocument.INBOX)
 @RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
@@ -50,7 +58,8 @@ public class InboxResource {
     SavedFilters filters;
 
     @GET
-    @Operation(summary = "Tasks the caller may work, filtered and sorted; a saved filter (filter=<id>) gives the"
+    @APIResponse(responseCode = "200", description = "The tasks, sorted by business-time due date unless sort says otherwise")
+    @Operation(operationId = "listTasks", summary = "Tasks the caller may work, filtered and sorted; a saved filter (filter=<id>) gives the"
             + " filters, and any filter given beside it wins. By default a task set aside until a later follow-up date"
             + " is left out (followUp=waiting lists those).")
     public Page<TaskView> list(
@@ -87,7 +96,7 @@ public class InboxResource {
 
     @GET
     @Path("/queues")
-    @Operation(summary = "Counts of the caller's queues and own tasks, from counters kept with every task change;"
+    @Operation(operationId = "getQueues", summary = "Counts of the caller's queues and own tasks, from counters kept with every task change;"
             + " stamp changes whenever one of those tasks does")
     public InboxService.Queues queues() {
         return inbox.queues();
@@ -100,6 +109,10 @@ public class InboxResource {
     @POST
     @Path("/{id}/delegate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "delegateTask", summary = "The holder hands a task to a colleague who may work it")
+    @APIResponse(responseCode = "200", description = "The task, now the colleague's")
+    @APIResponse(responseCode = "409", description = "Not claimed by the caller, or held by someone else", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "held by someone else", value = ApiExamples.TASK_HELD)))
     public TaskView delegate(@PathParam("id") String id,
             @NotNull(message = "a JSON body with userId is required") @Valid Delegation body) {
         return inbox.delegate(id, body.userId());
@@ -115,8 +128,11 @@ public class InboxResource {
     @POST
     @Path("/{id}/follow-up")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The holder sets a task aside until a follow-up date (an office date or a moment); it leaves"
+    @Operation(operationId = "setTaskFollowUp", summary = "The holder sets a task aside until a follow-up date (an office date or a moment); it leaves"
             + " the default view until then and shows with followUp=waiting. Null brings it back.")
+    @APIResponse(responseCode = "409", description = "Not claimed by the caller", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "held by someone else", value = ApiExamples.TASK_HELD)))
+    @APIResponse(responseCode = "200", description = "The task with its follow-up date")
     public TaskView followUp(@PathParam("id") String id,
             @NotNull(message = "a JSON body with followUp is required") @Valid FollowUp body) {
         return inbox.followUp(id, when(body.followUp()));
@@ -134,7 +150,7 @@ public class InboxResource {
     @POST
     @Path("/bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Claim, give back or assign to a named colleague a selection of tasks; one result per task"
+    @Operation(operationId = "workTasksInBulk", summary = "Claim, give back or assign to a named colleague a selection of tasks; one result per task"
             + " (DONE, HELD_BY_SOMEONE_ELSE, NOT_YOURS, GONE, COLLEAGUE_CANNOT_WORK_IT), each done and audited on its own")
     public InboxService.BulkAnswer bulk(@NotNull(message = "a JSON body with action and taskIds is required") @Valid BulkRequest body) {
         return inbox.bulk(InboxService.BulkAction.valueOf(body.action().toUpperCase(Locale.ROOT)), body.taskIds(),
@@ -143,18 +159,28 @@ public class InboxResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getTask", summary = "A task with its case, its form (the fields completing it takes) and what it is about")
     public TaskDetails get(@PathParam("id") String id) {
         return inbox.details(id);
     }
 
     @POST
     @Path("/{id}/claim")
+    @Operation(operationId = "claimTask", summary = "Take a task: it is the caller's until completed or given back",
+            description = "The coordinator who takes a case's first task owns the case; its later coordinator tasks go to them.")
+    @APIResponse(responseCode = "200", description = "The task, now the caller's")
+    @APIResponse(responseCode = "409", description = "Held by someone else", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "held by someone else", value = ApiExamples.TASK_HELD)))
     public TaskView claim(@PathParam("id") String id) {
         return inbox.claim(id);
     }
 
     @POST
     @Path("/{id}/unclaim")
+    @Operation(operationId = "unclaimTask", summary = "Give a task back to its queues")
+    @APIResponse(responseCode = "200", description = "The task, back in its queues")
+    @APIResponse(responseCode = "409", description = "Held by someone else", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "held by someone else", value = ApiExamples.TASK_HELD)))
     public TaskView unclaim(@PathParam("id") String id) {
         return inbox.unclaim(id);
     }
@@ -162,7 +188,17 @@ public class InboxResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletedTask complete(@PathParam("id") String id, TaskCompletion completion) {
+    @Operation(operationId = "completeTask", summary = "Complete a claimed task with values for its form's fields",
+            description = "The values are checked against the fields the task declares (GET /api/inbox/tasks/{id}:"
+                    + " form); the process moves on and the answer says the case's status after it.")
+    @APIResponse(responseCode = "200", description = "The case's status after the process moved on")
+    @APIResponse(responseCode = "400", description = "A field the task does not declare, a value of the wrong type, or a required one missing; each is named",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "bad value", value = ApiExamples.BAD_FORM_VALUE)))
+    @APIResponse(responseCode = "409", description = "Not claimed by the caller, or held by someone else", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "held by someone else", value = ApiExamples.TASK_HELD)))
+    public CompletedTask complete(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(name = "accept the case", value = ApiExamples.TASK_COMPLETION))) TaskCompletion completion) {
         return inbox.complete(id, completion == null ? java.util.Map.of() : completion.variablesOrEmpty());
     }
 

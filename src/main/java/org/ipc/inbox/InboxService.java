@@ -38,6 +38,7 @@ import org.ipc.workitems.WorkItems;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The task inbox: the tasks a worker may see (their groups' open tasks and their own), read from the task read model,
@@ -240,6 +241,7 @@ public class InboxService {
     }
 
     /** How one task of a bulk request went. */
+    @Schema(name = "BulkOutcome")
     public enum Outcome {
         /** Done (or already so: a task the caller already holds, claimed again). */
         DONE,

@@ -11,12 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.security.Roles;
 import org.ipc.workflow.WorkItemSync;
+import org.ipc.api.ApiDocument;
 
 /** For admins: writes the inbox's task read model again from the engine's open tasks (repair, upgrades). */
 @Path("/api/admin/work-items")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin")
+@Tag(name = ApiDocument.ADMINISTRATION)
 public class WorkItemsAdminResource {
 
     /** How many open tasks the read model holds after the rebuild. */
@@ -28,7 +29,7 @@ public class WorkItemsAdminResource {
 
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Rebuild the task read model from the engine's open tasks, in one transaction (audited)")
+    @Operation(operationId = "rebuildWorkItems", summary = "Rebuild the task read model from the engine's open tasks, in one transaction (audited)")
     public Rebuilt rebuild() {
         return new Rebuilt(sync.rebuildForAdmin());
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One appointment of a patient's visit. Its id is its calendar event's UID for life; {@code sequence} rises with
@@ -21,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "appointment")
 public class Appointment extends PanacheEntityBase {
 
+    @Schema(name = "AppointmentStatus")
     public enum Status {
         SCHEDULED,
         CANCELLED

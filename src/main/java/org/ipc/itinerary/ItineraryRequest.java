@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ItineraryRequest")
 public record ItineraryRequest(List<Item> appointments) {
 
+    @Schema(name = "ItineraryRequestItem")
     public record Item(@Schema(description = "an existing appointment's id, to change it") String id,
             @Schema(description = "ISO-8601 with its offset", example = "2027-01-11T09:00:00-05:00") String start,
             @Schema(description = "length in minutes", example = "60") Integer minutes,

@@ -14,11 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Itinerary")
 public record ItineraryView(String patientTimeZone, int changed, List<Entry> appointments) {
 
+    @Schema(name = "ItineraryEntry")
     public record Entry(UUID id, Appointment.Status status, AppointmentKind kind, Instant start, int minutes,
             OffsetDateTime hospitalTime, OffsetDateTime patientTime, Place place, Department department, String uid,
             int sequence) {
     }
 
+    @Schema(name = "ItineraryPlace")
     public record Place(String code, String building, String clinic, String address) {
     }
 

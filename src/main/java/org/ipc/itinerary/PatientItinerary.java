@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PatientItinerary(String language, String direction, String timeZone, String title, String zoneNote,
         List<Line> appointments) {
 
+    @Schema(name = "PatientItineraryLine")
     public record Line(String when, String what, String department, String building, String clinic, String address,
             boolean cancelled, String status) {
     }

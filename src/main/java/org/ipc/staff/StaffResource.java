@@ -17,12 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.common.Page;
 import org.ipc.security.Roles;
+import org.ipc.api.ApiDocument;
 
 /** The staff directory (colleagues by name, who is away) and each staff member's own e-mail notices. */
 @Path("/api/staff")
 @RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Staff")
+@Tag(name = ApiDocument.INBOX)
 public class StaffResource {
 
     /** A colleague, and their absence when they are away now. */
@@ -41,7 +42,7 @@ public class StaffResource {
     Absences absences;
 
     @GET
-    @Operation(summary = "Every staff member who has signed in, by name: the colleagues work can be handed to")
+    @Operation(operationId = "listStaff", summary = "Every staff member who has signed in, by name: the colleagues work can be handed to")
     public Page<Member> list() {
         directory.signedIn();
         List<Member> members = directory.colleagues().stream().map(this::member).toList();
@@ -50,6 +51,7 @@ public class StaffResource {
 
     @GET
     @Path("/me/notices")
+    @Operation(operationId = "getNotices", summary = "Which e-mail notices the caller gets")
     public StaffDirectory.Notices notices() {
         return directory.chooseNotices(null);
     }
@@ -57,7 +59,7 @@ public class StaffResource {
     @PUT
     @Path("/me/notices")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Choose the e-mail notices: a task someone else gives you; a physician writing on a case you"
+    @Operation(operationId = "chooseNotices", summary = "Choose the e-mail notices: a task someone else gives you; a physician writing on a case you"
             + " own (or cover for)")
     public StaffDirectory.Notices chooseNotices(
             @NotNull(message = "a JSON body with taskAssigned and physicianMessage is required") @Valid NoticeChoice choice) {

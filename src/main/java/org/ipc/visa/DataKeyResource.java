@@ -9,13 +9,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ipc.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.ipc.api.ApiDocument;
 
 /**
  * After the data key rotates, an administrator re-seals what the former key sealed (passport numbers, the keys of
  * sealed documents) under the new one; then the former key can leave {@code IPC_DATA_KEY_RETIRED}.
  */
 @Path("/api/admin/data-keys/reseal")
-@Tag(name = "Administration")
+@Tag(name = ApiDocument.ADMINISTRATION)
 @RolesAllowed(Roles.ADMIN)
 public class DataKeyResource {
 
@@ -28,6 +30,7 @@ public class DataKeyResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "resealDataKeys", summary = "Move every value sealed under a retired data key to the current key")
     public Resealed reseal() {
         return rotation.reseal();
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Verification(Status status, String issuer, String name, LocalDate plannedArrival,
         LocalDate plannedDeparture, LocalDate issuedOn, LocalDate revokedOn) {
 
+    @Schema(name = "VerificationStatus")
     public enum Status {
         /** Genuine and in force. */
         VALID,

@@ -18,6 +18,13 @@ import org.ipc.hospital.HospitalConfig;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.ipc.api.ApiDocument;
+import org.ipc.api.ApiExamples;
 
 /**
  * The public check of a visa invitation letter, for a consulate officer: a server-rendered page (no script) or,
@@ -25,7 +32,7 @@ import io.quarkus.qute.Template;
  * same 404. Public and meant to be rate-limited per address by the shared limiter of public endpoints.
  */
 @Path("/verify/{code}")
-@Tag(name = "Visa letters")
+@Tag(name = ApiDocument.PUBLIC)
 @PermitAll
 public class VerificationResource {
 
@@ -44,6 +51,14 @@ public class VerificationResource {
 
     @GET
     @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
+    @Operation(operationId = "verifyVisaLetter", summary = "Check a visa invitation letter by its verification code",
+            description = "For a consulate: genuine or not, the name, the planned dates and the issue date; nothing"
+                    + " clinical. A code never issued, mistyped or altered gets one and the same 404. A browser (Accept:"
+                    + " text/html) gets the same as a page.")
+    @APIResponse(responseCode = "200", description = "The letter is genuine (status VALID) or was revoked (status REVOKED)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
+    @APIResponse(responseCode = "404", description = "No letter with this code", content = @Content(mediaType = "application/problem+json",
+            examples = @ExampleObject(name = "unknown code", value = ApiExamples.NO_LETTER)))
     public Response verify(@PathParam("code") String code, HttpHeaders headers) {
         Optional<Verification> verification = letters.verify(code);
         if (wantsJson(headers)) {

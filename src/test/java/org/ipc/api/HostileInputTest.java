@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.ipc.testing.Endpoints;
 import org.ipc.testing.Portal;
 import org.ipc.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Hostile input over the whole API, built from the service's own OpenAPI document, so a new endpoint is covered by
- * itself: every operation gets odd ids (NUL, right-to-left override, 5,000 characters, SQL, path traversal, not a
+ * Hostile input over the whole API, built from the service's own OpenAPI document and, for the HTML pages it leaves
+ * out, from the resources' annotations ({@link Endpoints}), so a new endpoint is covered by itself: every operation gets odd ids (NUL, right-to-left override, 5,000 characters, SQL, path traversal, not a
  * UUID, the UUID of nothing), odd query values and bodies of the wrong shape (array for object, huge numbers, wrong
  * types, deep nesting, invalid UTF-8), as each role and without a token. A finding is any 5xx, any answer slower than
  * one second (twice: a slow answer is tried again, so a busy machine's hiccup is not a finding but unbounded work
@@ -186,6 +187,16 @@ class HostileInputTest {
                         pathParams.stream().distinct().toList(), queryParams.stream().distinct().toList(), json));
             }
         }
+        // the HTML pages, which the document leaves out, from the resources' own annotations
+        Set<String> documented = operations.stream().map(o -> o.method() + " " + o.path()).collect(Collectors.toSet());
+        for (Endpoints.Endpoint e : Endpoints.declared().values()) {
+            if (!documented.contains(e.key()) && !NOT_IN_PRODUCTION.contains(e.path())
+                    && Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(e.method())) {
+                operations.add(new Operation(e.method(), e.path(), Arrays.stream(e.path().split("/"))
+                        .filter(s -> s.startsWith("{") && s.endsWith("}")).map(s -> s.substring(1, s.length() - 1))
+                        .toList(), e.queryParams(), false));
+            }
+        }
         return operations;
     }
 
@@ -274,7 +285,7 @@ class HostileInputTest {
 
     private void writeReport(int operations) throws IOException {
         StringBuilder md = new StringBuilder("# Hostile input, as measured\n\nWritten by `HostileInputTest`: ")
-                .append(operations).append(" operations of the OpenAPI document, callers: ")
+                .append(operations).append(" operations (the OpenAPI document's, and the pages it leaves out), callers: ")
                 .append(String.join(", ", CALLERS)).append(" (the inbox page without a session only).\n\n")
                 .append("| requests | findings | slowest answer |\n|---|---|---|\n| ").append(requests).append(" | ")
                 .append(findings.size()).append(" | ").append(slowestNanos / 1_000_000).append(" ms |\n\n")

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The build's npm tools (bpmnlint, axe-core), installed from {@code package-lock.json} by {@code npm ci} the first
+ * The build's npm tools (bpmnlint, axe-core, Redocly CLI), installed from {@code package-lock.json} by {@code npm ci} the first
  * time a test needs one of them and finds {@code node_modules/} without it: whichever test runs first on a fresh
  * checkout installs them all, and Node.js with npm is a README prerequisite.
  */
@@ -16,6 +16,7 @@ public final class NodeTools {
 
     public static final Path BPMNLINT = Path.of("node_modules", ".bin", "bpmnlint");
     public static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+    public static final Path REDOCLY = Path.of("node_modules", ".bin", "redocly");
 
     private NodeTools() {
     }
