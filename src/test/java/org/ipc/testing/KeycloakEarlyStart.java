@@ -1,41 +1,83 @@
 package org.ipc.testing;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Optional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Starts the real Keycloak in the background as soon as the test run begins, when any of its classes runs under
- * {@link KeycloakProfile}: its 20 to 40 s of starting then overlap the tests that come first (Quarkus runs the
- * classes of one profile together, after the default ones), instead of being waited for. Registered with the JUnit
- * Platform in {@code META-INF/services}; a run without such a class (one test, say) starts nothing.
+ * Starts the real Keycloak in the background as the test run begins, when the run has a class that runs under
+ * {@link KeycloakProfile}: its 20 to 40 s of starting then overlap the tests that come first (the classes of one
+ * profile run together, after the default ones), instead of being waited for. Registered with the JUnit Platform in
+ * {@code META-INF/services}. Surefire hands the classes over one at a time, so the run's classes are read from the
+ * test classes folder, narrowed by the build's {@code -Dtest} selection ({@code ipc.test.selection}): a run of one
+ * test that needs no Keycloak starts nothing.
  */
 public class KeycloakEarlyStart implements TestExecutionListener {
 
+    /** Surefire's {@code -Dtest}, as the build passes it on; unset (or unresolved) for the whole suite. */
+    static final String SELECTION = "ipc.test.selection";
+    private static final AtomicBoolean DECIDED = new AtomicBoolean();
+
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        Deque<TestIdentifier> open = new ArrayDeque<>(plan.getRoots());
-        while (!open.isEmpty()) {
-            TestIdentifier id = open.pop();
-            if (needsKeycloak(id)) {
-                KeycloakResource.launch();
-                return;
-            }
-            open.addAll(plan.getChildren(id));
+        if (DECIDED.compareAndSet(false, true) && runNeedsKeycloak()) {
+            KeycloakResource.launch();
         }
     }
 
-    private static boolean needsKeycloak(TestIdentifier id) {
-        Optional<Class<?>> type = id.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
-                .map(ClassSource::getJavaClass);
-        return type.map(c -> c.getAnnotation(TestProfile.class)).map(p -> p.value() == KeycloakProfile.class)
-                .orElse(false);
+    static boolean runNeedsKeycloak() {
+        List<Pattern> selected = selection(System.getProperty(SELECTION, ""));
+        return testClassNames().filter(name -> selected.isEmpty()
+                || selected.stream().anyMatch(p -> p.matcher(name).matches()
+                        || p.matcher(name.substring(name.lastIndexOf('.') + 1)).matches()))
+                .anyMatch(KeycloakEarlyStart::runsUnderKeycloak);
+    }
+
+    /** {@code -Dtest=A,B*,pkg/C#method}: one pattern per entry, methods left aside, {@code *} any characters. */
+    static List<Pattern> selection(String test) {
+        if (test.isBlank() || test.startsWith("${")) {
+            return List.of();
+        }
+        return Arrays.stream(test.split(",")).map(String::strip).filter(t -> !t.isEmpty() && !t.startsWith("!"))
+                .map(t -> t.split("#", 2)[0].replace('/', '.').replaceAll("\\.(java|class)$", ""))
+                .map(t -> Pattern.compile(Arrays.stream(t.split("\\*", -1)).map(Pattern::quote)
+                        .reduce((a, b) -> a + ".*" + b).orElse(""))).toList();
+    }
+
+    private static Stream<String> testClassNames() {
+        try {
+            Path root = Path.of(KeycloakEarlyStart.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (Stream<Path> files = Files.walk(root)) {
+                return files.map(root::relativize).map(Path::toString).filter(f -> f.endsWith(".class"))
+                        .filter(f -> !f.contains("$")).map(f -> f.substring(0, f.length() - 6).replace('/', '.'))
+                        .toList().stream();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean runsUnderKeycloak(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, KeycloakEarlyStart.class.getClassLoader());
+            TestProfile profile = type.getAnnotation(TestProfile.class);
+            return profile != null && profile.value() == KeycloakProfile.class;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a class file of the tests does not load: " + className, e);
+        }
     }
 }

@@ -76,6 +76,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             Process keycloak = builder.start();
             System.setProperty(PID_PROPERTY, String.valueOf(keycloak.pid()));
             System.setProperty(PORT_PROPERTY, String.valueOf(port));
+            System.out.println("Keycloak starting (pid " + keycloak.pid() + ", port " + port + "; log in target/keycloak.log)");
             // never outlive the tests, whether or not a test class got to stop it
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopProcess(keycloak.toHandle()), "keycloak-stop"));
         } catch (IOException e) {
