@@ -171,6 +171,58 @@ class PassportsAtRestTest {
                 .body("passportNumbers", equalTo(0)).body("documentKeys", equalTo(0));
     }
 
+    @Test
+    void aSealedValueMovedToAnotherRowDoesNotOpenThereAndIsReportedNotShown() throws Exception {
+        String first = VisaLettersTest.caseWithEstimate(true);
+        String second = VisaLettersTest.caseWithEstimate(true);
+        String firstLetter = issueWith(first, "M11112222", "N11113333");
+        String secondLetter = issueWith(second, "M44445555", "N44446666");
+        String firstDocument = documentOf(firstLetter);
+        String secondDocument = documentOf(secondLetter);
+        String swapDocuments = "update document d set storage_key = o.storage_key, content_key = o.content_key, "
+                + "sha256 = o.sha256, size_bytes = o.size_bytes from document o "
+                + "where (d.id, o.id) in ((?, ?), (?, ?))";
+        String swapPassports = "update visa_letter l set passport_sealed = o.passport_sealed from visa_letter o "
+                + "where (l.id, o.id) in ((?, ?), (?, ?))";
+        try {
+            // someone with write access to the database moves one letter, key and all, onto another case's row
+            swap(swapDocuments, firstDocument, secondDocument);
+            swap(swapPassports, firstLetter, secondLetter);
+
+            io.restassured.response.Response refused = given().auth().oauth2(Tokens.of("coordinator"))
+                    .get("/api/cases/" + first + "/documents/" + firstDocument);
+            assertThat(refused.statusCode()).as("the other case's letter is not shown under this one").isEqualTo(500);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.asString()).doesNotContain("%PDF").contains("reported");
+
+            List<String> reported = given().auth().oauth2(Tokens.of("admin")).post("/api/admin/data-keys/reseal")
+                    .then().statusCode(200).extract().jsonPath().getList("refused");
+            assertThat(reported).contains("visa_letter " + firstLetter + " passport_sealed",
+                    "visa_letter " + secondLetter + " passport_sealed", "document " + firstDocument + " content_key",
+                    "document " + secondDocument + " content_key");
+        } finally {
+            swap(swapDocuments, firstDocument, secondDocument);
+            swap(swapPassports, firstLetter, secondLetter);
+        }
+        assertThat(Papers.text(Papers.download("coordinator", first, firstDocument))).contains("M11112222");
+    }
+
+    private static String documentOf(String letterId) {
+        return QuarkusTransaction.requiringNew().call(() -> VisaLetter
+                .<VisaLetter>findById(UUID.fromString(letterId)).documentId.toString());
+    }
+
+    /** Swaps what {@code sql} moves between two rows, in both directions at once. */
+    private void swap(String sql, String a, String b) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, UUID.fromString(a));
+            q.setObject(2, UUID.fromString(b));
+            q.setObject(3, UUID.fromString(b));
+            q.setObject(4, UUID.fromString(a));
+            assertThat(q.executeUpdate()).isEqualTo(2);
+        }
+    }
+
     private static DataKeyConfig config(String id, String secret) {
         return new DataKeyConfig() {
             @Override
