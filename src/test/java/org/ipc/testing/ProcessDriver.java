@@ -109,6 +109,23 @@ public class ProcessDriver {
                 .when().post("/api/cases/" + caseId + "/estimates").then();
     }
 
+    /**
+     * Walks a treatment case to its {@code CostEstimate} task, as the office does before finance writes an estimate
+     * (finance reaches a case only once it has a finance task): intake accepted without a visa letter, the
+     * department's medical review accepted. For tests that need the money side of a case.
+     */
+    public static String atCostEstimate(String caseId) {
+        ProcessDriver driver = io.quarkus.arc.Arc.container().instance(ProcessDriver.class).get();
+        // the demo coordinator who speaks the patient's language (coordinator2 speaks Arabic)
+        String language = QuarkusTransaction.requiringNew().call(() -> PatientCase
+                .<PatientCase>findById(UUID.fromString(caseId)).patient.preferredLanguage);
+        String coordinator = language.startsWith("ar") ? "coordinator2" : "coordinator";
+        driver.complete(caseId, "IntakeReview", coordinator, Map.of("decision", "accept", "visaLetterNeeded", false));
+        driver.complete(caseId, "MedicalReview", "specialist", Map.of("medicalDecision", "accept",
+                "medicalReason", "We can treat this."));
+        return caseId;
+    }
+
     /** Writes the estimate (admission 14 December 2026) and completes the {@code CostEstimate} task as finance. */
     public void estimate(String caseId) {
         writeEstimate(caseId, "2026-12-14").statusCode(201);
