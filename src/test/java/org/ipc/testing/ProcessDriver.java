@@ -88,7 +88,7 @@ public class ProcessDriver {
     }
 
     /** Claims and completes one task through the inbox API, as {@code user}. */
-    void work(String taskId, String user, Map<String, Object> variables) {
+    public void work(String taskId, String user, Map<String, Object> variables) {
         given().auth().oauth2(Tokens.of(user)).when().post("/api/inbox/tasks/" + taskId + "/claim")
                 .then().statusCode(200);
         given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON).body(Map.of("variables", variables))
