@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.ipc.testing.Tokens;
 import org.ipc.testing.WebSession;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,10 +40,11 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class LeastPrivilegeTest {
 
-    private static final String SUMMARY = "Synthetic summary: suspected lesion, imaging attached later.";
-
     @Inject
     ProcessDriver process;
+
+    @Inject
+    AgroalDataSource database;
 
     @TestHTTPResource("/")
     URL root;
@@ -151,6 +155,34 @@ class LeastPrivilegeTest {
         // a saved filter's name is one line too (the inbox page and the API share the rule)
         as("coordinator").contentType(ContentType.JSON).body(Map.of("name", "Mine\nand more"))
                 .post("/api/inbox/filters").then().statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void casesWorkedBeforeTheirTasksWereRecordedAreReachedAsTheirHistorySays() throws Exception {
+        // a case whose department reviewed it, and whose finance task is open, as migration 61 found them
+        String caseId = atCostEstimate();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from case_task_group where case_id = '" + caseId + "'");
+        }
+        as("specialist").get(staff(caseId) + "/documents").then().statusCode(404);
+        as("finance").get(staff(caseId) + "/documents").then().statusCode(404);
+
+        // the migrations' own statements: the open tasks' groups, then the engine's history of finished ones
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            for (String migration : List.of("db/migration/V61__least_privilege.sql",
+                    "org/ipc/workflow/schema/V61_1__case_task_groups_from_history.sql")) {
+                String sql = new String(getClass().getClassLoader().getResourceAsStream(migration).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+                for (String statement : sql.split(";")) {
+                    if (statement.strip().startsWith("insert")) {
+                        s.executeUpdate(statement);
+                    }
+                }
+            }
+        }
+        as("specialist").get(staff(caseId) + "/documents").then().statusCode(200);
+        as("finance").get(staff(caseId) + "/documents").then().statusCode(200);
+        as("specialist2").get(staff(caseId) + "/documents").then().statusCode(404);
     }
 
     /** A treatment case whose department accepted it: finance holds its CostEstimate task. */
