@@ -23,7 +23,10 @@ import org.ipc.common.ConflictException;
 import org.ipc.common.DomainException;
 import org.ipc.common.FieldError;
 import org.ipc.common.InvalidInputException;
+import org.ipc.common.NotAllowedException;
 import org.ipc.common.NotFoundException;
+import org.ipc.common.QuotaExceededException;
+import org.ipc.common.SealedValueRefusedException;
 import org.ipc.common.RejectedContentException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -79,6 +82,22 @@ public class ProblemMapper {
             case UNSUPPORTED_TYPE -> 415;
         };
         return respond(status, e.title(), e.getMessage(), e.errors(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(403, "Forbidden", e.getMessage(), List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response quota(QuotaExceededException e, UriInfo uri, HttpHeaders headers) {
+        return respond(413, "Upload quota reached", e.getMessage(), e.errors(), uri, headers);
+    }
+
+    /** Logged where it was found (crypto/FieldCipher, with its table, row and field); here only answered. */
+    @ServerExceptionMapper
+    public Response sealedValueRefused(SealedValueRefusedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(500, "Sealed value refused", e.getMessage(), List.of(), uri, headers);
     }
 
     /** A domain failure without a mapping of its own would be a programming error: never a 500 in disguise. */

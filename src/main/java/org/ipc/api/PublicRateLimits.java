@@ -2,8 +2,10 @@ package org.ipc.api;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.net.Inet6Address;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.ipc.security.ClientAddresses;
 import org.ipc.security.RequestIds;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -37,8 +40,8 @@ import io.vertx.core.http.HttpServerRequest;
  * pushes older addresses out. Whether an endpoint is public is read from its own annotations (no
  * {@code @RolesAllowed}, {@code @Authenticated} or {@code @DenyAll}, or {@code @PermitAll}), so a new public
  * endpoint is limited without anyone remembering to. Over the limit: 429 problem+json with {@code Retry-After}.
- * The client address is the connection's peer, or the {@code X-Forwarded-For} of a trusted proxy only
- * ({@code quarkus.http.proxy.*}): no header a client sends itself can change it.
+ * The client address is the connection's peer, or the rightmost {@code X-Forwarded-For} entry that no trusted proxy
+ * wrote ({@link ClientAddresses}): no header a client sends itself can change it; IPv6 clients count per /64.
  */
 @ApplicationScoped
 public class PublicRateLimits {
@@ -48,6 +51,9 @@ public class PublicRateLimits {
 
     @Inject
     RateLimitConfig config;
+
+    @Inject
+    ClientAddresses addresses;
 
     private final Map<Method, String> publicEndpoints = new ConcurrentHashMap<>();
     private Cache<String, Bucket> buckets;
@@ -72,7 +78,7 @@ public class PublicRateLimits {
             return null;
         }
         Limit limit = limitOf(endpoint);
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = bucketOf(addresses.of(request));
         Bucket bucket = buckets.get(client + " " + endpoint, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.requests()).refillGreedy(limit.requests(), limit.period())
                         .build())
@@ -87,6 +93,15 @@ public class PublicRateLimits {
                 + "; retry after " + retryAfter + " s", request.path(), headers.getHeaderString(RequestIds.HEADER),
                 List.of());
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(body).build();
+    }
+
+    /**
+     * Whose bucket a client's requests fill: an IPv4 address is one client; an IPv6 client is its /64, the network a
+     * household or an office gets whole, so rotating addresses inside it changes nothing.
+     */
+    static String bucketOf(String address) {
+        return ClientAddresses.literal(address).filter(ip -> ip instanceof Inet6Address)
+                .map(ip -> HexFormat.of().formatHex(ip.getAddress(), 0, 8) + "::/64").orElse(address);
     }
 
     /** Public: the method or its class says {@code @PermitAll}, or neither asks for a role or a sign-in. */

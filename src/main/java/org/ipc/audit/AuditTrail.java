@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.ipc.security.ClientAddresses;
 import org.ipc.security.RequestIds;
 import org.ipc.security.CurrentUser;
 
@@ -28,6 +29,9 @@ public class AuditTrail {
 
     @Inject
     RequestIds requests;
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     Clock clock;
@@ -57,8 +61,7 @@ public class AuditTrail {
         event.caseId = caseId;
         event.target = target;
         event.requestId = request == null ? "none" : RequestIds.of(request);
-        event.clientAddress = request == null || request.request().remoteAddress() == null ? null
-                : request.request().remoteAddress().hostAddress();
+        event.clientAddress = request == null ? null : addresses.of(request.request());
         event.persist();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 
 import org.ipc.common.Page;
 import org.ipc.common.InvalidInputException;
@@ -60,7 +61,7 @@ public class CaseService {
     Event<CaseSubmitted> submitted;
 
     @Transactional
-    public PortalCaseView submit(NewCaseRequest request) {
+    public PortalCaseView submit(@Valid NewCaseRequest request) {
         if (departments.find(request.department()).isEmpty()) {
             throw InvalidInputException.field("department",
                     "is not a department of the hospital; GET /api/departments lists them");

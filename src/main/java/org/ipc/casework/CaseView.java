@@ -16,8 +16,9 @@ import org.ipc.patients.PatientDetails;
 import org.ipc.workitems.TaskView;
 
 /**
- * The whole case for the Center's staff: patient, physician, documents, conversation, notes, timeline, steps, and
- * where the deposit stands against the current estimate (null before finance writes one).
+ * The case for the Center's staff: patient, physician, documents, conversation, notes, timeline, steps, and where
+ * the deposit stands against the current estimate (null before finance writes one), each part as far as the
+ * caller's roles see it ({@code access}): a part not seen is null or an empty list.
  */
 @Schema(name = "StaffCase")
 public record CaseView(
@@ -45,7 +46,13 @@ public record CaseView(
         /** In words, beside the codes above: for people, not for programs. */
         Labels labels,
         /** Who covers for the owner while they are away (absence cover); null when the owner is here. */
-        Cover coveredBy) {
+        Cover coveredBy,
+        /** The parts of the case the caller sees and the actions they may take (the parts not seen are left out). */
+        Access access) {
+
+    /** What the caller's roles give them of this case, by the office's access policy (docs/security.md). */
+    public record Access(java.util.Set<org.ipc.access.CasePart> parts, java.util.Set<org.ipc.access.CaseAction> actions) {
+    }
 
     /** The case's codes in words, its people by name, and the patient's local time now. */
     @Schema(name = "StaffCaseLabels")

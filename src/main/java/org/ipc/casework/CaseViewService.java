@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ipc.access.CasePart;
+import org.ipc.access.Reach;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -38,7 +40,7 @@ import org.ipc.workitems.QueueNames;
 import org.ipc.workitems.TaskViews;
 import org.ipc.workitems.WorkItems;
 
-/** Puts together what a coordinator needs to see of one case, and draws its process with the current steps. */
+/** Puts together what a member of staff may see of one case, and draws its process with the current steps. */
 @ApplicationScoped
 public class CaseViewService {
 
@@ -85,9 +87,15 @@ public class CaseViewService {
     @Inject
     BusinessClock office;
 
+    /**
+     * The case as the caller's roles see it (access/AccessPolicy): a part they do not see is left out (null, or an
+     * empty list), documents are those of the kinds they see, and {@code access} says which parts and actions they
+     * have. A case out of their reach answers 404.
+     */
     @Transactional
     public CaseView view(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.reachedCase(caseId);
+        Reach reach = access.reach(c);
         audit.record(AuditAction.CASE_READ, c.id);
         List<CaseView.Step> steps = engine.currentSteps(c.processInstanceId).stream()
                 .map(step -> new CaseView.Step(step.id(), step.name())).toList();
@@ -110,32 +118,35 @@ public class CaseViewService {
                 Words.country(c.patient.countryOfResidence), Words.language(c.patient.preferredLanguage),
                 now.atZone(ZoneId.of(c.patient.timeZone)).toOffsetDateTime().truncatedTo(ChronoUnit.MINUTES),
                 Words.country(c.physician.country));
-        return new CaseView(c.id, c.reference, c.status, c.type, c.department, c.urgency, c.clinicalSummary, c.owner,
-                c.createdAt,
+        boolean clinical = reach.sees(CasePart.CLINICAL);
+        return new CaseView(c.id, c.reference, c.status, c.type, c.department, c.urgency,
+                clinical ? c.clinicalSummary : null, c.owner, c.createdAt,
                 acknowledgements.of(c.reference, c.acknowledgedAt, c.ackOfficeOpen, c.ackOfficeOpensAt,
                         c.patient.preferredLanguage, c.patient.timeZone),
-                PatientDetails.of(c.patient),
+                reach.sees(CasePart.PATIENT) ? PatientDetails.of(c.patient) : null,
                 new CaseView.Physician(c.physician.displayName, c.physician.email, c.physician.institution,
                         c.physician.country),
                 documents.listForStaff(c.id).items(),
-                messages.listForStaff(c.id).items(),
-                CaseNote.of(c.id).stream().map(n -> new CaseView.Note(n.taskKey, n.field, n.body, n.author, n.createdAt))
-                        .toList(),
+                reach.sees(CasePart.MESSAGES) ? messages.listForStaff(c.id).items() : List.of(),
+                clinical ? CaseNote.of(c.id).stream()
+                        .map(n -> new CaseView.Note(n.taskKey, n.field, n.body, n.author, n.createdAt)).toList()
+                        : List.of(),
                 timeline.stream().map(e -> new CaseView.TimelineEntry(e.at(), e.kind(), e.what(), e.who(),
                         e.who() == null ? null : byName.getOrDefault(e.who(), StaffDirectory.unknown(e.who())),
                         e.label())).toList(),
                 steps,
                 taskViews.of(workItems.ofCase(c.id), now),
-                OutboxMail.ofCase(c.id).stream().map(m -> new CaseView.Mail(m.milestone.name(),
-                        m.recipientKind.name(), m.recipient, m.language, m.subject, m.status.name(), m.attempts,
-                        m.lastError, m.createdAt, m.sentAt)).toList(),
-                deposits.standing(c.id).orElse(null), labels, cover);
+                reach.sees(CasePart.MAIL_LOG) ? OutboxMail.ofCase(c.id).stream().map(m -> new CaseView.Mail(
+                        m.milestone.name(), m.recipientKind.name(), m.recipient, m.language, m.subject,
+                        m.status.name(), m.attempts, m.lastError, m.createdAt, m.sentAt)).toList() : List.of(),
+                reach.sees(CasePart.MONEY) ? deposits.standing(c.id).orElse(null) : null, labels, cover,
+                new CaseView.Access(reach.parts(), reach.actions()));
     }
 
     /** The case's process as SVG, its current steps highlighted. */
     @Transactional
     public String diagram(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.PROGRESS);
         audit.record(AuditAction.CASE_DIAGRAM_READ, c.id);
         return engine.diagram(c.processInstanceId);
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ipc.api.Ids;
+import org.ipc.common.OneLine;
 import org.ipc.cases.CaseStatus;
 import org.ipc.cases.PatientCase;
 import org.ipc.security.Roles;
@@ -35,7 +36,7 @@ import org.ipc.api.ApiDocument;
 public class StaffCaseResource {
 
     /** The body of {@code POST /api/cases/{id}/owner}. */
-    public record NewOwner(@NotBlank @Size(max = 255) String userId) {
+    public record NewOwner(@NotBlank @Size(max = 255) @OneLine String userId) {
     }
 
     /** What the case looks like after the action. */

@@ -18,20 +18,48 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.ipc.common.SealedValueRefusedException;
+import org.jboss.logging.Logger;
+
 /**
  * Seals small secrets (identifiers, the keys of sealed documents) with AES-256-GCM under the configured data key.
- * A sealed value reads {@code ipc1.<key id>.<Base64url of nonce, ciphertext and tag>}; the purpose (for example
- * {@code passport}) is bound as associated data, so a value sealed for one purpose does not open as another.
- * Values sealed under a retired key still open; {@link #isCurrent} tells which ones to re-seal.
+ * A sealed value reads {@code ipc2.<key id>.<Base64url of nonce, ciphertext and tag>} and is bound, as associated
+ * data, to where it is kept: its table, row and field ({@link Binding}). A value copied to another row, or another
+ * field, does not open there: it is refused, logged for the administrators (where, never what) and not shown.
+ * <p>
+ * Values sealed before issue 24 read {@code ipc1.} and are bound to a purpose only ({@code passport},
+ * {@code document-key}); they no longer open in use. Migration 62 (and re-sealing after a key rotation) opens them
+ * with {@link #openUnbound} and seals them again, bound to their row. Values sealed under a retired key still open;
+ * {@link #isCurrent} tells which ones to re-seal.
  */
 @ApplicationScoped
 public class FieldCipher {
 
-    private static final String VERSION = "ipc1";
+    private static final Logger LOG = Logger.getLogger(FieldCipher.class);
+    private static final String VERSION = "ipc2";
+    private static final String UNBOUND = "ipc1";
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Where a sealed value is kept: it opens there and nowhere else. */
+    public record Binding(String table, String row, String field) {
+
+        public static Binding of(String table, Object row, String field) {
+            return new Binding(table, String.valueOf(row), field);
+        }
+
+        byte[] associatedData() {
+            return (VERSION + '\u0000' + table + '\u0000' + row + '\u0000' + field).getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** {@code document 8f2c... content_key}: how refusals name it (never the value). */
+        @Override
+        public String toString() {
+            return table + " " + row + " " + field;
+        }
+    }
 
     private final String currentId;
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
@@ -57,17 +85,17 @@ public class FieldCipher {
         return currentId;
     }
 
-    public String seal(String purpose, String plaintext) {
-        return seal(purpose, plaintext.getBytes(StandardCharsets.UTF_8));
+    public String seal(Binding where, String plaintext) {
+        return seal(where, plaintext.getBytes(StandardCharsets.UTF_8));
     }
 
-    public String seal(String purpose, byte[] plaintext) {
+    public String seal(Binding where, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(where.associatedData());
             byte[] sealed = cipher.doFinal(plaintext);
             byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
             return VERSION + "." + currentId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -76,40 +104,84 @@ public class FieldCipher {
         }
     }
 
-    public String open(String purpose, String sealed) {
-        return new String(openBytes(purpose, sealed), StandardCharsets.UTF_8);
+    public String open(Binding where, String sealed) {
+        return new String(openBytes(where, sealed), StandardCharsets.UTF_8);
     }
 
-    /** The plaintext; a value that was changed, or sealed for another purpose or under an unknown key, fails. */
-    public byte[] openBytes(String purpose, String sealed) {
-        String[] parts = sealed.split("\\.", 3);
-        if (parts.length != 3 || !parts[0].equals(VERSION)) {
-            throw new IllegalStateException("not a sealed value");
+    /**
+     * The plaintext of a value kept {@code where}; a value that was changed, moved from another row or field, sealed
+     * before values were bound to their rows, or under an unknown key, is refused ({@link SealedValueRefusedException},
+     * logged here).
+     */
+    public byte[] openBytes(Binding where, String sealed) {
+        String[] parts = parts(sealed);
+        if (parts == null || !parts[0].equals(VERSION)) {
+            throw refused(where, parts == null ? "not a sealed value" : "sealed before values were bound to rows");
         }
         SecretKey key = keys.get(parts[1]);
         if (key == null) {
-            throw new IllegalStateException("a value is sealed under data key " + parts[1]
+            throw refused(where, "sealed under data key " + parts[1]
                     + ", which is neither ipc.data-key.id nor in ipc.data-key.retired");
         }
-        byte[] in = Base64.getUrlDecoder().decode(parts[2]);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed " + purpose + " value does not open: changed, or sealed for another purpose", e);
+            return decrypt(key, where.associatedData(), parts[2]);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw refused(where, "it does not open there: changed, or moved from another row or field");
         }
     }
 
-    /** Whether the value is sealed under the current key (else {@link #reseal} it before retiring its key). */
+    /**
+     * A value sealed before issue 24, bound to {@code purpose} only ({@code ipc1.}): for migrating it to a value
+     * bound to its row, nothing else.
+     */
+    public byte[] openUnbound(String purpose, Binding where, String sealed) {
+        String[] parts = parts(sealed);
+        if (parts == null || !parts[0].equals(UNBOUND) || !keys.containsKey(parts[1])) {
+            throw refused(where, "not a value of the unbound format under a known key");
+        }
+        try {
+            return decrypt(keys.get(parts[1]), purpose.getBytes(StandardCharsets.UTF_8), parts[2]);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw refused(where, "it does not open as a " + purpose + ": changed");
+        }
+    }
+
+    /** Whether the value is bound to its row and sealed under the current key (else {@link #reseal} it). */
     public boolean isCurrent(String sealed) {
         return sealed.startsWith(VERSION + "." + currentId + ".");
     }
 
-    /** The same plaintext sealed under the current key. */
-    public String reseal(String purpose, String sealed) {
-        return isCurrent(sealed) ? sealed : seal(purpose, openBytes(purpose, sealed));
+    /** Whether the value was sealed before values were bound to rows ({@code ipc1.}). */
+    public boolean isUnbound(String sealed) {
+        return sealed.startsWith(UNBOUND + ".");
+    }
+
+    /**
+     * The same plaintext sealed under the current key and bound to {@code where}, after checking that it opens
+     * there: a value sealed before rows were bound opens as {@code unboundPurpose}. A value that does not open is
+     * refused (logged), and stays as it is.
+     */
+    public String reseal(Binding where, String unboundPurpose, String sealed) {
+        byte[] plaintext = isUnbound(sealed) ? openUnbound(unboundPurpose, where, sealed) : openBytes(where, sealed);
+        return isCurrent(sealed) ? sealed : seal(where, plaintext);
+    }
+
+    private static byte[] decrypt(SecretKey key, byte[] associatedData, String base64) throws GeneralSecurityException {
+        byte[] in = Base64.getUrlDecoder().decode(base64);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+        cipher.updateAAD(associatedData);
+        return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+    }
+
+    private static String[] parts(String sealed) {
+        String[] parts = sealed == null ? new String[0] : sealed.split("\\.", 3);
+        return parts.length == 3 && (parts[0].equals(VERSION) || parts[0].equals(UNBOUND)) ? parts : null;
+    }
+
+    private static SealedValueRefusedException refused(Binding where, String why) {
+        LOG.errorf("Sealed value of %s refused and not shown: %s", where, why);
+        return new SealedValueRefusedException(where.toString());
     }
 
     private static String checkedId(String id, String property) {

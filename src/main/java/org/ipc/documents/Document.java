@@ -12,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.ipc.crypto.FieldCipher;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A file attached to a case: its metadata and checksum; the bytes live in {@link DocumentStorage}. */
@@ -69,6 +71,11 @@ public class Document extends PanacheEntityBase {
      */
     @Column(name = "content_key")
     public String contentKey;
+
+    /** Where a sealed document's key is kept: it opens for this row and no other. */
+    public static FieldCipher.Binding keyBinding(UUID documentId) {
+        return FieldCipher.Binding.of("document", documentId, "content_key");
+    }
 
     public static List<Document> of(UUID caseId) {
         return list("caseId = ?1 order by position", caseId);

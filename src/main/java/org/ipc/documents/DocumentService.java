@@ -1,7 +1,6 @@
 package org.ipc.documents;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +25,9 @@ import org.ipc.common.Page;
 import org.ipc.common.InvalidInputException;
 import org.ipc.common.NotFoundException;
 import org.ipc.common.RejectedContentException;
+import org.ipc.common.SealedValueRefusedException;
+import org.ipc.access.CaseAction;
+import org.ipc.access.Reach;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -122,18 +124,26 @@ public class DocumentService {
         }
     }
 
-    /** Hospital staff attach any kind of document (an opinion letter, an estimate, a translation). */
+    /**
+     * Hospital staff attach a document people write (an opinion letter, a translation, records that came another
+     * way), of a kind whose part of the case they see; papers the service makes (estimates, visa letters) are made
+     * only by the service ({@link #storeGenerated}).
+     */
     public Page<DocumentView> uploadAsStaff(UUID caseId, List<UploadedFile> files, String kindText, String language) {
         List<Checked> checked = check(files);
         if (kindText == null) {
             throw InvalidInputException.field("kind", "is required: say what the document is");
         }
         DocumentKind kind = Enums.parse(DocumentKind.class, "kind", kindText);
+        if (kind.generated()) {
+            throw InvalidInputException.field("kind", kind.name() + " papers are made by the service itself; staff "
+                    + "upload " + DocumentKind.staffKinds());
+        }
         String tag = language(language);
-        QuarkusTransaction.requiringNew().run(() -> access.staffCase(caseId));
+        QuarkusTransaction.requiringNew().run(() -> staffUploadCase(caseId, kind));
         try (StagedContent content = stage(checked)) {
             return QuarkusTransaction.joiningExisting().call(() -> {
-                PatientCase c = access.staffCase(caseId);
+                PatientCase c = staffUploadCase(caseId, kind);
                 List<DocumentView> stored = store(c.id, checked, content, kind, tag, user.id(), true);
                 audit.record(AuditAction.DOCUMENT_UPLOADED, c.id, stored.size() + " documents");
                 return new Page<>(stored, stored.size());
@@ -141,11 +151,21 @@ public class DocumentService {
         }
     }
 
+    /** The case a staff member adds a document of {@code kind} to: they may upload, and see the kind's part. */
+    private PatientCase staffUploadCase(UUID caseId, DocumentKind kind) {
+        PatientCase c = access.staffCase(caseId, CaseAction.UPLOAD_DOCUMENT);
+        if (!access.reach(c).sees(kind.part())) {
+            throw InvalidInputException.field("kind", "your role does not see " + kind.name() + " documents");
+        }
+        return c;
+    }
+
     @Transactional
     public Page<DocumentView> listForPhysician(UUID caseId) {
         PatientCase c = access.ownCase(caseId);
+        Reach reach = access.ownerReach();
         Set<CaseEvent.Kind> happened = happened(c.id);
-        List<DocumentView> visible = Document.of(c.id).stream().filter(d -> visibleToPhysician(d, happened))
+        List<DocumentView> visible = Document.of(c.id).stream().filter(d -> visibleToPhysician(d, reach, happened))
                 .map(DocumentView::of).toList();
         audit.record(AuditAction.DOCUMENTS_LISTED, c.id);
         return new Page<>(visible, visible.size());
@@ -154,25 +174,32 @@ public class DocumentService {
     @Transactional
     public Download downloadForPhysician(UUID caseId, UUID documentId) {
         PatientCase c = access.ownCase(caseId);
-        Document d = Document.inCase(c.id, documentId).filter(doc -> visibleToPhysician(doc, happened(c.id)))
+        Reach reach = access.ownerReach();
+        Document d = Document.inCase(c.id, documentId).filter(doc -> visibleToPhysician(doc, reach, happened(c.id)))
                 .orElseThrow(() -> new NotFoundException("Document"));
         audit.record(AuditAction.DOCUMENT_DOWNLOADED, c.id, "document " + d.id);
         return open(d);
     }
 
+    /** The case's documents of the kinds whose part of the case the staff member sees (by the access policy). */
     @Transactional
     public Page<DocumentView> listForStaff(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
-        List<DocumentView> all = Document.of(c.id).stream().map(DocumentView::of).toList();
+        PatientCase c = access.reachedCase(caseId);
+        Reach reach = access.reach(c);
+        List<DocumentView> visible = Document.of(c.id).stream().filter(d -> reach.sees(d.kind.part()))
+                .map(DocumentView::of).toList();
         audit.record(AuditAction.DOCUMENTS_LISTED, c.id);
-        return new Page<>(all, all.size());
+        return new Page<>(visible, visible.size());
     }
 
+    /** One document, when its kind belongs to a part of the case the staff member sees; any other is not found. */
     @Transactional
     public Download downloadForStaff(UUID caseId, UUID documentId) {
-        access.staffCase(caseId);
-        Document d = Document.inCase(caseId, documentId).orElseThrow(() -> new NotFoundException("Document"));
-        audit.record(AuditAction.DOCUMENT_DOWNLOADED, caseId, "document " + d.id);
+        PatientCase c = access.reachedCase(caseId);
+        Reach reach = access.reach(c);
+        Document d = Document.inCase(c.id, documentId).filter(doc -> reach.sees(doc.kind.part()))
+                .orElseThrow(() -> new NotFoundException("Document"));
+        audit.record(AuditAction.DOCUMENT_DOWNLOADED, c.id, "document " + d.id);
         return open(d);
     }
 
@@ -186,10 +213,14 @@ public class DocumentService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Document storeGenerated(UUID caseId, DocumentKind kind, String fileName, String contentType, byte[] content,
             String language, boolean sealed) {
+        if (!kind.generated()) {
+            throw new IllegalArgumentException(kind + " is uploaded by people, not made by the service");
+        }
+        UUID id = UUID.randomUUID();
         String contentKey = null;
         byte[] bytes = content;
         if (sealed) {
-            ContentCipher.Sealed encrypted = cipher.encrypt(content);
+            ContentCipher.Sealed encrypted = cipher.encrypt(Document.keyBinding(id), content);
             bytes = encrypted.content();
             contentKey = encrypted.sealedKey();
         }
@@ -197,7 +228,7 @@ public class DocumentService {
         staged.adopt(transactions);
         String stored = staged.key(0);
         Document d = new Document();
-        d.id = UUID.randomUUID();
+        d.id = id;
         d.caseId = caseId;
         d.kind = kind;
         d.fileName = fileName;
@@ -215,14 +246,23 @@ public class DocumentService {
         return d;
     }
 
-    /** The document's content key sealed under the current data key, when it was sealed under an older one. */
+    /**
+     * Every sealed document key checked against its row and sealed under the current data key, bound to its row,
+     * when it was not; answers how many changed. A key that does not open for its row stays as it is and is added
+     * to {@code refused} ("document <id> content_key").
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int resealContentKeys() {
+    public int resealContentKeys(List<String> refused) {
         int changed = 0;
         for (Document d : Document.<Document>list("contentKey is not null")) {
-            if (!cipher.isCurrent(d.contentKey)) {
-                d.contentKey = cipher.resealKey(d.contentKey);
-                changed++;
+            try {
+                String resealed = cipher.resealKey(Document.keyBinding(d.id), d.contentKey);
+                if (!resealed.equals(d.contentKey)) {
+                    d.contentKey = resealed;
+                    changed++;
+                }
+            } catch (SealedValueRefusedException e) {
+                refused.add(e.where());
             }
         }
         return changed;
@@ -320,7 +360,8 @@ public class DocumentService {
                 try (InputStream in = storage.open(d.storageKey)) {
                     encrypted = in.readAllBytes();
                 }
-                return new Download(d, new ByteArrayInputStream(cipher.decrypt(encrypted, d.contentKey)));
+                return new Download(d, new ByteArrayInputStream(cipher.decrypt(Document.keyBinding(d.id), encrypted,
+                        d.contentKey)));
             }
             return new Download(d, storage.open(d.storageKey));
         } catch (IOException e) {
@@ -333,8 +374,8 @@ public class DocumentService {
         return CaseEvent.of(caseId).stream().map(e -> e.kind).collect(Collectors.toSet());
     }
 
-    private static boolean visibleToPhysician(Document d, Set<CaseEvent.Kind> happened) {
-        return d.kind.releasedBy().map(happened::contains).orElse(true);
+    private static boolean visibleToPhysician(Document d, Reach reach, Set<CaseEvent.Kind> happened) {
+        return reach.sees(d.kind.part()) && d.kind.releasedBy().map(happened::contains).orElse(true);
     }
 
     /** A BCP 47 tag as stored, or null; a malformed one is refused naming {@code language}. */

@@ -20,13 +20,16 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.ipc.cases.CaseAccess;
+import org.ipc.cases.PatientCase;
 import org.ipc.common.ConflictException;
 import org.ipc.common.DomainException;
 import org.ipc.common.Enums;
 import org.ipc.common.InvalidInputException;
 import org.ipc.common.NotFoundException;
+import org.ipc.common.QuotaExceededException;
 import org.ipc.common.RejectedContentException;
 import org.ipc.security.CurrentUser;
 import org.jboss.logging.Logger;
@@ -134,7 +137,10 @@ public class ResumableUploads {
             throw InvalidInputException.field("Upload-Metadata.filetype", "must be a media type such as application/pdf");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            access.ownCase(caseId);
+            PatientCase c = access.ownCase(caseId);
+            // one announcement of a physician at a time, so that two at once cannot both fit the last room
+            ResumableUpload.getEntityManager().lock(c.physician, LockModeType.PESSIMISTIC_WRITE);
+            checkQuotas(c.id, length);
             ResumableUpload u = new ResumableUpload();
             u.id = UUID.randomUUID();
             u.caseId = caseId;
@@ -172,6 +178,10 @@ public class ResumableUploads {
         boolean assembling = false;
         try {
             long reached = write(u, offset, body, checksum, lease);
+            if (reached == offset && reached < u.length) {
+                // no byte arrived: not progress, so the upload's clock is not wound back (the sweep still takes it)
+                return progressOf(u, Optional.empty());
+            }
             if (reached < u.length) {
                 return QuarkusTransaction.requiringNew().call(() -> progressOf(record(uploadId, lease, reached, null),
                         Optional.empty()));
@@ -230,6 +240,51 @@ public class ResumableUploads {
             LOG.infof("Removed %d abandoned resumable uploads", removed);
         }
         return removed;
+    }
+
+    /**
+     * Refuses an upload that would take the physician or the case past their quota of open uploads (count, and the
+     * bytes announced), naming the limit by its setting.
+     */
+    private void checkQuotas(UUID caseId, long length) {
+        UploadsConfig.Quota quota = config.quota();
+        Object[] mine = ResumableUpload.getEntityManager().createQuery("select count(u), coalesce(sum(u.length), 0) "
+                + "from ResumableUpload u where u.physicianSubject = :me and u.documentId is null", Object[].class)
+                .setParameter("me", user.id()).getSingleResult();
+        Object[] ofCase = ResumableUpload.getEntityManager().createQuery("select count(u), coalesce(sum(u.length), 0) "
+                + "from ResumableUpload u where u.caseId = :caseId and u.documentId is null", Object[].class)
+                .setParameter("caseId", caseId).getSingleResult();
+        if (((Number) ofCase[0]).longValue() >= quota.openPerCase()) {
+            throw new QuotaExceededException("ipc.uploads.quota.open-per-case", quota.openPerCase() + " uploads of "
+                    + "this case are open, the most one case may have; finish one, or give it up (DELETE its "
+                    + "Location), first");
+        }
+        if (((Number) mine[0]).longValue() >= quota.openPerPhysician()) {
+            throw new QuotaExceededException("ipc.uploads.quota.open-per-physician", "you have "
+                    + quota.openPerPhysician() + " uploads open, the most one physician may have; finish one, or "
+                    + "give it up (DELETE its Location), first");
+        }
+        if (((Number) ofCase[1]).longValue() + length > quota.bytesPerCase()) {
+            throw new QuotaExceededException("ipc.uploads.quota.bytes-per-case", "this case's open uploads "
+                    + "announce " + size(((Number) ofCase[1]).longValue()) + "; with this one they would pass the "
+                    + size(quota.bytesPerCase()) + " one case may hold; finish or give up one first");
+        }
+        if (((Number) mine[1]).longValue() + length > quota.bytesPerPhysician()) {
+            throw new QuotaExceededException("ipc.uploads.quota.bytes-per-physician", "your open uploads announce "
+                    + size(((Number) mine[1]).longValue()) + "; with this one they would pass the "
+                    + size(quota.bytesPerPhysician()) + " one physician may hold; finish or give up one first");
+        }
+    }
+
+    /** 4 GiB, 512 MiB, 1,000 bytes: a size as people read it. */
+    static String size(long bytes) {
+        long gib = 1024L * 1024 * 1024;
+        long mib = 1024L * 1024;
+        if (bytes >= gib) {
+            return bytes % gib == 0 ? bytes / gib + " GiB"
+                    : String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) gib);
+        }
+        return bytes >= mib ? bytes / mib + " MiB" : String.format(java.util.Locale.ROOT, "%,d bytes", bytes);
     }
 
     /** The file holding an upload's bytes so far. */

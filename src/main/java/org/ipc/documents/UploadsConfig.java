@@ -32,4 +32,30 @@ public interface UploadsConfig {
     /** How long a writer's claim on an upload holds without being renewed (a replica that died mid-request). */
     @WithDefault("60S")
     Duration lease();
+
+    /** What one physician, and one case, may hold open in the uploads directory at once. */
+    Quota quota();
+
+    /**
+     * Quotas of uploads not yet complete, counted by the length they announced (the room they may fill): one account
+     * cannot fill the volume every physician's uploads share. Abandoned uploads count until they are swept.
+     */
+    interface Quota {
+
+        /** Most uploads one physician has open at once, over all their cases. */
+        @WithDefault("8")
+        int openPerPhysician();
+
+        /** Most bytes one physician's open uploads may announce together (8 GiB: four files of the largest size). */
+        @WithDefault("8589934592")
+        long bytesPerPhysician();
+
+        /** Most uploads open at once for one case. */
+        @WithDefault("4")
+        int openPerCase();
+
+        /** Most bytes one case's open uploads may announce together (4 GiB). */
+        @WithDefault("4294967296")
+        long bytesPerCase();
+    }
 }

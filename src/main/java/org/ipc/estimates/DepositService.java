@@ -15,7 +15,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ipc.access.CaseAction;
+import org.ipc.access.CasePart;
 import org.ipc.common.FieldError;
+import org.ipc.common.PlainText;
 import org.ipc.common.ConflictException;
 import org.ipc.common.InvalidInputException;
 import org.ipc.common.NotFoundException;
@@ -66,7 +69,7 @@ public class DepositService {
         if (request == null) {
             throw InvalidInputException.field("body", "send the payment as a JSON object");
         }
-        PatientCase c = access.openStaffCaseForChange(caseId, "it takes no payment");
+        PatientCase c = access.openStaffCaseForChange(caseId, CaseAction.RECORD_PAYMENT, "it takes no payment");
         Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; a payment is counted against the estimate's deposit"));
         List<FieldError> errors = new ArrayList<>();
@@ -96,8 +99,9 @@ public class DepositService {
         String reference = request.reference() == null ? null : request.reference().strip();
         if (reference == null || reference.isEmpty()) {
             errors.add(new FieldError("reference", "is required: the bank's or processor's reference"));
-        } else if (reference.length() > 100 || reference.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError("reference", "must be one line of at most 100 characters"));
+        } else if (reference.length() > 100 || !PlainText.isOneLine(reference)) {
+            errors.add(new FieldError("reference", "must be one line of at most 100 characters, without line breaks, "
+                    + "tabs or other control characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -136,7 +140,7 @@ public class DepositService {
 
     @Transactional
     public DepositView status(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.MONEY);
         Estimate estimate = Estimate.currentOf(c.id).orElseThrow(() -> new NotFoundException("Estimate"));
         audit.record(AuditAction.PAYMENTS_READ, c.id);
         return view(estimate, Payment.of(c.id));

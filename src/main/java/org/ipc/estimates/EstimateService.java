@@ -17,8 +17,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ipc.access.CaseAction;
+import org.ipc.access.CasePart;
 import org.ipc.common.Page;
 import org.ipc.common.FieldError;
+import org.ipc.common.PlainText;
 import org.ipc.common.ConflictException;
 import org.ipc.common.InvalidInputException;
 import org.ipc.common.NotFoundException;
@@ -83,7 +86,7 @@ public class EstimateService {
             throw InvalidInputException.field("body", "send the estimate as a JSON object");
         }
         // one revision at a time per case: the next number and the superseding are decided under the case's lock
-        PatientCase c = access.openStaffCaseForChange(caseId, "it takes no estimate");
+        PatientCase c = access.openStaffCaseForChange(caseId, CaseAction.ISSUE_ESTIMATE, "it takes no estimate");
         Optional<Estimate> previous = Estimate.currentOf(c.id);
         Checked checked = check(request, Payment.countedCurrencyOf(c.id));
         if (request.revises() != null && previous.map(p -> p.revision).orElse(0) != request.revises()) {
@@ -131,7 +134,7 @@ public class EstimateService {
     /** Every revision of the case's estimate, newest first. */
     @Transactional
     public Page<EstimateView> list(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.MONEY);
         List<EstimateView> all = Estimate.revisionsOf(c.id).stream().map(EstimateView::of).toList();
         audit.record(AuditAction.ESTIMATES_READ, c.id);
         return new Page<>(all, all.size());
@@ -139,7 +142,7 @@ public class EstimateService {
 
     @Transactional
     public EstimateView revision(UUID caseId, int revision) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.MONEY);
         Estimate e = Estimate.revision(c.id, revision).orElseThrow(() -> new NotFoundException("Estimate"));
         audit.record(AuditAction.ESTIMATES_READ, c.id, "revision " + revision);
         return EstimateView.of(e);
@@ -263,8 +266,8 @@ public class EstimateService {
             errors.add(new FieldError(field, "is required"));
         } else if (value.strip().length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        } else if (value.chars().anyMatch(ch -> Character.isISOControl(ch))) {
-            errors.add(new FieldError(field, "must be one line of text, without control characters"));
+        } else if (!PlainText.isOneLine(value)) {
+            errors.add(new FieldError(field, PlainText.NOT_ONE_LINE));
         }
     }
 }

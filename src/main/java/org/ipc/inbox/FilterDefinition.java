@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.ipc.common.NoControlCharacters;
+import org.ipc.common.OneLine;
 
 /**
  * A saved filter as its owner writes it: a name, whom it is shared with (one of the owner's groups, or nobody), the
@@ -14,7 +14,7 @@ import org.ipc.common.NoControlCharacters;
  */
 @Schema(name = "FilterDefinition")
 public record FilterDefinition(
-        @NotBlank @Size(max = 100) @NoControlCharacters String name,
+        @NotBlank @Size(max = 100) @OneLine String name,
         /** A candidate group the owner works (e.g. coordinator:es), whose members see the filter too; null: personal. */
         @Size(max = 255) String sharedWith,
         @Pattern(regexp = "me|unassigned", message = "must be me or unassigned") String assignee,

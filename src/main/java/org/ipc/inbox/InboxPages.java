@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ipc.access.CaseAction;
+import org.ipc.access.CasePart;
 import org.ipc.api.Downloads;
 import org.ipc.api.Ids;
 import org.ipc.api.InboxForms;
@@ -109,10 +111,14 @@ public class InboxPages {
     public record Said(String author, String role, String at, String body, boolean fromPhysician) {
     }
 
-    /** The case beside a task, or on its own page. */
+    /**
+     * The case beside a task, or on its own page, with what the caller's roles see of it (access/AccessPolicy):
+     * the clinical summary, the conversation (and whether they may write to it), the mail sent.
+     */
     public record CaseSide(CaseView c, String patientNow, String diagram, List<Line> timeline, List<String> steps,
             List<Said> messages, List<FieldError> messageErrors, String draft, String messageAction,
-            List<Row> openTasks, List<Doc> documents) {
+            List<Row> openTasks, List<Doc> documents, boolean clinical, boolean conversation, boolean mayWrite,
+            boolean mailLog) {
     }
 
     /** A document of the case as the page lists it: its kind in words, its size for people, when it came. */
@@ -541,7 +547,9 @@ public class InboxPages {
                 c.currentSteps().stream().map(CaseView.Step::name).toList(), said, messageErrors, draft, messageAction,
                 c.openTasks().stream().map(this::row).toList(),
                 c.documents().stream().map(d -> new Doc(d.id(), d.fileName(), org.ipc.common.Words.of(d.kind()),
-                        size(d.size()), times.office(d.uploadedAt()))).toList());
+                        size(d.size()), times.office(d.uploadedAt()))).toList(),
+                c.access().parts().contains(CasePart.CLINICAL), c.access().parts().contains(CasePart.MESSAGES),
+                c.access().actions().contains(CaseAction.SEND_MESSAGE), c.access().parts().contains(CasePart.MAIL_LOG));
     }
 
     private Chrome chrome(String section) {

@@ -27,6 +27,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ipc.access.CaseAction;
+import org.ipc.access.CasePart;
 import org.ipc.common.FieldError;
 import org.ipc.common.InvalidInputException;
 import org.ipc.audit.AuditAction;
@@ -96,7 +98,7 @@ public class ItineraryService {
         if (request == null || request.appointments() == null) {
             throw InvalidInputException.field("appointments", "send the whole itinerary: {\"appointments\": [...]}");
         }
-        PatientCase c = access.openStaffCaseForChange(caseId, "its itinerary is closed");
+        PatientCase c = access.openStaffCaseForChange(caseId, CaseAction.PLAN_ITINERARY, "its itinerary is closed");
         List<Appointment> existing = Appointment.of(c.id);
         Map<UUID, Appointment> byId = new HashMap<>();
         existing.forEach(a -> byId.put(a.id, a));
@@ -151,21 +153,21 @@ public class ItineraryService {
 
     @Transactional
     public ItineraryView staffView(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.ITINERARY);
         audit.record(AuditAction.ITINERARY_READ, c.id);
         return view(c, Appointment.of(c.id), 0);
     }
 
     @Transactional
     public PatientItinerary patientView(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.ITINERARY);
         audit.record(AuditAction.ITINERARY_READ, c.id, "patient's view");
         return forPatient(c);
     }
 
     @Transactional
     public CalendarFile calendar(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.ITINERARY);
         audit.record(AuditAction.ITINERARY_READ, c.id, "calendar");
         return calendarOf(c);
     }

@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
 import org.ipc.common.Page;
+import org.ipc.access.CaseAction;
+import org.ipc.access.CasePart;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -60,14 +62,14 @@ public class MessageService {
     @Transactional
     public MessageView postAsStaff(UUID caseId, @Valid NewMessage message) {
         String role = user.taskGroups().stream().filter(Roles.TASK_GROUPS::contains).findFirst().orElse("staff");
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CaseAction.SEND_MESSAGE);
         audit.record(AuditAction.MESSAGE_SENT, c.id);
         return post(c, message, role);
     }
 
     @Transactional
     public Page<MessageView> listForStaff(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.MESSAGES);
         audit.record(AuditAction.MESSAGES_LISTED, c.id);
         return list(c);
     }

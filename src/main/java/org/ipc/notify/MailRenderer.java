@@ -12,6 +12,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.ipc.common.PlainText;
 import org.ipc.cases.Acknowledgements;
 import org.ipc.cases.CaseSnapshot;
 import org.ipc.patients.PatientLanguage;
@@ -84,8 +85,9 @@ public class MailRenderer {
             subject = physicianSubject(t, milestone, c.reference());
             body = physicianBody(t, milestone, c.reference());
         }
-        String name = patient ? c.patient().displayName()
-                : (c.physician().displayName() == null ? c.physician().email() : c.physician().displayName());
+        // one line, whatever a row written before the rule or a token's claim holds: the name opens the mail
+        String name = PlainText.oneLine(patient ? c.patient().displayName()
+                : (c.physician().displayName() == null ? c.physician().email() : c.physician().displayName()));
         boolean rtl = PatientLanguage.isRightToLeft(language);
         Mail mail = new Mail(language, rtl ? "rtl" : "ltr", rtl ? "right" : "left", subject,
                 t.referenceLine(c.reference()), t.greeting(name),

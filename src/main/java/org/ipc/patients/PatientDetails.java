@@ -10,12 +10,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ipc.common.OneLine;
 
-/** The patient as a physician submits and reads it; codes are checked against their standards. */
+/** The patient as a physician submits and reads it; codes are checked against their standards, names are one line. */
 @Schema(name = "Patient")
 public record PatientDetails(
-        @NotBlank @Size(max = 100) String givenName,
-        @NotBlank @Size(max = 100) String familyName,
+        @NotBlank @Size(max = 100) @OneLine String givenName,
+        @NotBlank @Size(max = 100) @OneLine String familyName,
         @NotNull @Past LocalDate birthDate,
         @NotNull @Pattern(regexp = "female|male|other|unknown", message = "must be female, male, other or unknown")
         String sex,

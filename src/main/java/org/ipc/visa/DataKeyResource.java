@@ -21,8 +21,11 @@ import org.ipc.api.ApiDocument;
 @RolesAllowed(Roles.ADMIN)
 public class DataKeyResource {
 
-    /** How many sealed values moved to the current key. */
-    public record Resealed(String keyId, int passportNumbers, int documentKeys) {
+    /**
+     * How many sealed values moved to the current key, and the values that did not open for the row they are kept in
+     * ({@code "visa_letter <id> passport_sealed"}: changed, or moved from another row): nothing of them is shown.
+     */
+    public record Resealed(String keyId, int passportNumbers, int documentKeys, java.util.List<String> refused) {
     }
 
     @Inject

@@ -19,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.ipc.crypto.FieldCipher;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -65,6 +66,16 @@ public class VisaLetter extends PanacheEntityBase {
     @CollectionTable(name = "visa_companion", joinColumns = @JoinColumn(name = "letter_id"))
     @OrderColumn(name = "position")
     public List<Companion> companions = new ArrayList<>();
+
+    /** Where the patient's sealed passport number is kept: it opens for this row and no other. */
+    public static FieldCipher.Binding passportBinding(UUID letterId) {
+        return FieldCipher.Binding.of("visa_letter", letterId, "passport_sealed");
+    }
+
+    /** Where a companion's sealed passport number is kept: the letter's companion at {@code position} (0, 1, ...). */
+    public static FieldCipher.Binding companionPassportBinding(UUID letterId, int position) {
+        return FieldCipher.Binding.of("visa_companion", letterId + "/" + position, "passport_sealed");
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

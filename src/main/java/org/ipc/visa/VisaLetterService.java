@@ -17,8 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ipc.access.CaseAction;
+import org.ipc.access.CasePart;
 import org.ipc.common.Page;
 import org.ipc.common.FieldError;
+import org.ipc.common.PlainText;
+import org.ipc.common.SealedValueRefusedException;
 import org.ipc.common.ConflictException;
 import org.ipc.common.InvalidInputException;
 import org.ipc.common.NotFoundException;
@@ -52,7 +56,7 @@ public class VisaLetterService {
 
     private static final Logger LOG = Logger.getLogger(VisaLetterService.class);
 
-    /** The purpose bound to a sealed passport number: it opens as nothing else. */
+    /** The purpose passport numbers sealed before issue 24 were bound to; now each is bound to its row. */
     static final String PASSPORT = "passport";
     /** Letters, digits; 5 to 20 of them once spaces are removed (ICAO 9303 allows up to 9, some states more). */
     private static final Pattern PASSPORT_NUMBER = Pattern.compile("[A-Z0-9]{5,20}");
@@ -101,7 +105,7 @@ public class VisaLetterService {
         if (request == null) {
             throw InvalidInputException.field("body", "send the letter's details as a JSON object");
         }
-        PatientCase c = access.openStaffCaseForChange(caseId, "it takes no visa letter");
+        PatientCase c = access.openStaffCaseForChange(caseId, CaseAction.ISSUE_VISA_LETTER, "it takes no visa letter");
         Checked checked = check(request, c);
         Estimate estimate = estimates.current(c.id).orElseThrow(() -> new ConflictException(
                 "The case has no cost estimate yet; the letter states the estimated cost, so finance issues it first"));
@@ -117,14 +121,15 @@ public class VisaLetterService {
         l.nameInPassport = checked.patientName();
         l.birthDate = request.patient().birthDate();
         l.nationality = request.patient().nationality();
-        l.passportSealed = cipher.seal(PASSPORT, checked.passport());
+        l.passportSealed = cipher.seal(VisaLetter.passportBinding(l.id), checked.passport());
         l.passportLastFour = lastFour(checked.passport());
         for (int i = 0; i < checked.companions().size(); i++) {
             VisaLetterRequest.Traveller t = request.companions().get(i);
             Companion companion = new Companion();
             companion.fullName = t.nameInPassport().strip();
             companion.relationship = t.relationship().strip();
-            companion.passportSealed = cipher.seal(PASSPORT, checked.companions().get(i));
+            companion.passportSealed = cipher.seal(VisaLetter.companionPassportBinding(l.id, i),
+                    checked.companions().get(i));
             companion.passportLastFour = lastFour(checked.companions().get(i));
             l.companions.add(companion);
         }
@@ -159,7 +164,7 @@ public class VisaLetterService {
 
     @Transactional
     public Page<VisaLetterView> list(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CasePart.VISA_LETTERS);
         List<VisaLetterView> all = VisaLetter.of(c.id).stream().map(l -> VisaLetterView.of(l, null, null)).toList();
         audit.record(AuditAction.VISA_LETTERS_READ, c.id);
         return new Page<>(all, all.size());
@@ -171,7 +176,7 @@ public class VisaLetterService {
         if (reason == null || reason.isBlank() || reason.strip().length() > 300) {
             throw InvalidInputException.field("reason", "say in at most 300 characters why the letter no longer stands");
         }
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CaseAction.ISSUE_VISA_LETTER);
         VisaLetter l = VisaLetter.inCase(c.id, letterId).orElseThrow(() -> new NotFoundException("Visa letter"));
         if (l.isRevoked()) {
             throw new ConflictException("The letter was already revoked");
@@ -245,19 +250,35 @@ public class VisaLetterService {
                 l.revokedAt == null ? null : l.revokedAt.atZone(office.zone()).toLocalDate()));
     }
 
-    /** Re-seals every passport number under the current data key (after a rotation); answers how many changed. */
+    /**
+     * Every passport number checked against its row and sealed under the current data key, bound to its row, when it
+     * was not (after a rotation, or sealed before rows were bound); answers how many changed. One that does not open
+     * for its row stays as it is and is added to {@code refused} ("visa_letter <id> passport_sealed").
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int resealPassports() {
+    public int resealPassports(List<String> refused) {
         int changed = 0;
         for (VisaLetter l : VisaLetter.<VisaLetter>listAll()) {
-            if (!cipher.isCurrent(l.passportSealed)) {
-                l.passportSealed = cipher.reseal(PASSPORT, l.passportSealed);
-                changed++;
-            }
-            for (Companion companion : l.companions) {
-                if (!cipher.isCurrent(companion.passportSealed)) {
-                    companion.passportSealed = cipher.reseal(PASSPORT, companion.passportSealed);
+            try {
+                String resealed = cipher.reseal(VisaLetter.passportBinding(l.id), PASSPORT, l.passportSealed);
+                if (!resealed.equals(l.passportSealed)) {
+                    l.passportSealed = resealed;
                     changed++;
+                }
+            } catch (SealedValueRefusedException e) {
+                refused.add(e.where());
+            }
+            for (int i = 0; i < l.companions.size(); i++) {
+                Companion companion = l.companions.get(i);
+                try {
+                    String resealed = cipher.reseal(VisaLetter.companionPassportBinding(l.id, i), PASSPORT,
+                            companion.passportSealed);
+                    if (!resealed.equals(companion.passportSealed)) {
+                        companion.passportSealed = resealed;
+                        changed++;
+                    }
+                } catch (SealedValueRefusedException e) {
+                    refused.add(e.where());
                 }
             }
         }
@@ -371,8 +392,8 @@ public class VisaLetterService {
             errors.add(new FieldError(field, "is required"));
         } else if (value.strip().length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        } else if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must be one line of text, without control characters"));
+        } else if (!PlainText.isOneLine(value)) {
+            errors.add(new FieldError(field, PlainText.NOT_ONE_LINE));
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ipc.access.CaseAction;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
@@ -80,7 +81,7 @@ public class ProcessMessages {
      */
     @Transactional
     public PatientCase depositReceived(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CaseAction.RECORD_PAYMENT);
         if (c.status.hasEnded()) {
             throw new ConflictException("The case is " + c.status.name().toLowerCase() + "; it takes no deposit");
         }
@@ -95,7 +96,7 @@ public class ProcessMessages {
 
     @Transactional
     public PatientCase patientArrived(UUID caseId) {
-        PatientCase c = access.staffCase(caseId);
+        PatientCase c = access.staffCase(caseId, CaseAction.RECORD_ARRIVAL);
         correlate(c, PATIENT_ARRIVED, "The case is not waiting for the patient's arrival");
         audit.record(AuditAction.ARRIVAL_RECORDED, c.id);
         return c;
@@ -111,7 +112,7 @@ public class ProcessMessages {
         if (!to.roles().contains(Roles.COORDINATOR)) {
             throw InvalidInputException.field("userId", "must be a coordinator (" + to.name() + " is not)");
         }
-        PatientCase c = lifecycle.handOver(access.staffCase(caseId).id, coordinator, user.id());
+        PatientCase c = lifecycle.handOver(access.staffCase(caseId, CaseAction.HAND_OVER).id, coordinator, user.id());
         audit.record(AuditAction.CASE_HANDED_OVER, c.id, "to " + coordinator);
         if (c.processInstanceId != null) {
             for (String taskId : engine.assignCoordinatorTasks(c.processInstanceId, coordinator, user.id())) {

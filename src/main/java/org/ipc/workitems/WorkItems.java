@@ -27,6 +27,7 @@ import org.hibernate.type.BasicTypeReference;
 import org.hibernate.type.StandardBasicTypes;
 import org.ipc.cases.CaseEvents.CaseOwnerChanged;
 import org.ipc.cases.CaseEvents.CaseStatusChanged;
+import org.ipc.cases.CaseTaskGroups;
 import org.ipc.cases.PatientCase;
 import org.ipc.common.Page;
 
@@ -51,6 +52,9 @@ public class WorkItems {
 
     @Inject
     WorkItemCounts counts;
+
+    @Inject
+    CaseTaskGroups caseGroups;
 
     // ---- writes, in the engine's transaction ----
 
@@ -104,7 +108,10 @@ public class WorkItems {
             bind(insert, t, values);
             insert.executeUpdate();
         }
-        recordGroups(t.taskId(), groups, created);
+        if (recordGroups(t.taskId(), groups, created) && t.caseId() != null) {
+            // what the access policy asks later: the groups a case's tasks have had, past and present
+            caseGroups.record(t.caseId(), groups);
+        }
     }
 
     /**
@@ -476,13 +483,14 @@ public class WorkItems {
     }
 
     /** The task's candidate groups; a task just created has none yet, so nothing is read or deleted first. */
-    private void recordGroups(String taskId, List<String> groups, boolean created) {
+    /** Writes the task's groups when it is new or they changed; answers whether it wrote them. */
+    private boolean recordGroups(String taskId, List<String> groups, boolean created) {
         if (!created) {
             @SuppressWarnings("unchecked")
             List<String> current = readModel("select group_id from work_item_group where task_id = :taskId")
                     .setParameter("taskId", taskId).getResultList();
             if (new HashSet<>(current).equals(new HashSet<>(groups))) {
-                return;
+                return false;
             }
             readModel("delete from work_item_group where task_id = :taskId").setParameter("taskId", taskId)
                     .executeUpdate();
@@ -491,7 +499,9 @@ public class WorkItems {
             readModel("insert into work_item_group (task_id, group_id) values (:taskId, :groupId)")
                     .setParameter("taskId", taskId).setParameter("groupId", group).executeUpdate();
         }
+        return true;
     }
+
 
     private static void bind(Query query, TaskState t, Map<String, Object> values) {
         query.setParameter("taskId", t.taskId());

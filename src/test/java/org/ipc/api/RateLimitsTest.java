@@ -112,6 +112,40 @@ class RateLimitsTest {
     }
 
     @Test
+    void behindATrustedProxyTheClientIsTheRightmostAddressItDidNotWriteItself() {
+        // the proxy appends the address it saw; whatever the client wrote before it is the client's own invention
+        String target = "/api/office-hours?tz=Asia/Tokyo";
+        for (int i = 0; i < 3; i++) {
+            assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target,
+                    "X-Forwarded-For: 198.18.0." + i + ", 203.0.113.50").status()).isEqualTo(200);
+        }
+        assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: 198.18.0.9, 203.0.113.50")
+                .status()).as("a new made-up address in front of the same client").isEqualTo(429);
+        // the same when the proxy adds a header line of its own (HAProxy's option forwardfor)
+        assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: 198.18.0.10",
+                "X-Forwarded-For: 203.0.113.50").status()).isEqualTo(429);
+        // addresses of trusted proxies on the way are skipped: 127.0.0.2 forwarded for another proxy of its own
+        assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: 198.18.0.11, 203.0.113.50, 127.0.0.2")
+                .status()).isEqualTo(429);
+        assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: 198.18.0.12, 203.0.113.51")
+                .status()).as("another client").isEqualTo(200);
+    }
+
+    @Test
+    void ipv6ClientsAreCountedPerSlash64() {
+        // one household or office gets a whole /64: rotating addresses inside it changes no bucket
+        String target = "/api/office-hours?tz=Europe/Berlin";
+        for (String address : List.of("2001:db8:24:1::1", "2001:db8:24:1::2", "2001:db8:24:1:ffff:ffff:ffff:9")) {
+            assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: " + address).status())
+                    .as(address).isEqualTo(200);
+        }
+        assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: 2001:db8:24:1::abcd").status())
+                .isEqualTo(429);
+        assertThat(RawHttp.sendFrom("127.0.0.2", "GET", target, "X-Forwarded-For: 2001:db8:24:2::1").status())
+                .as("the next /64").isEqualTo(200);
+    }
+
+    @Test
     void addressesRotatedByTheThousandKeepTheBucketsBounded() {
         for (int i = 0; i < 1_000; i++) {
             RawHttp.sendFrom("127.0.0.2", "GET", "/api/office-hours", "X-Forwarded-For: 10.1." + (i / 250) + "." + (i % 250));

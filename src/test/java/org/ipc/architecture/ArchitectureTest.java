@@ -63,7 +63,7 @@ class ArchitectureTest {
         LAYERS.put("Features", List.of("documents", "messages", "notify", "workitems", "estimates", "visa",
                 "itinerary"));
         LAYERS.put("Cases", List.of("cases"));
-        LAYERS.put("Foundation", List.of("patients", "physicians", "departments", "officehours", "audit", "staff",
+        LAYERS.put("Foundation", List.of("access", "patients", "physicians", "departments", "officehours", "audit", "staff",
                 "money", "crypto", "hospital", "paperwork"));
         LAYERS.put("Platform", List.of("api", "security", "common"));
     }

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -146,6 +148,69 @@ class BadUploadsTest {
     void anOverSizedJsonBodyIsRefusedFromItsLength() throws Exception {
         String answer = headersOnly("/api/portal/cases", "application/json", 5_000_000);
         assertThat(answer).startsWith("HTTP/1.1 413").contains("\"status\":413");
+    }
+
+    @Test
+    void multipartBodiesWaitingOnDiskAreBoundedInTheSpaceTheyMayTake() throws Exception {
+        // each announces the largest upload (one 50 MB document and its envelope) and sends nothing more: 40 of them
+        // take the 2 GiB that ipc.http.multipart.max-space grants the spool; the 41st is told to come back
+        long largest = 50L * 1024 * 1024 + 1024 * 1024;
+        List<Socket> waiting = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                waiting.add(sendHead("/api/portal/cases/" + caseId + "/documents", "multipart/form-data; boundary=xyz",
+                        largest));
+            }
+            try (Socket refused = sendHead("/api/portal/cases/" + caseId + "/documents",
+                    "multipart/form-data; boundary=xyz", largest)) {
+                String answer = readAnswer(refused);
+                assertThat(answer).startsWith("HTTP/1.1 503").contains("application/problem+json")
+                        .containsIgnoringCase("Retry-After: 5").contains("ipc.http.multipart.max-space");
+            }
+        } finally {
+            for (Socket s : waiting) {
+                s.close();
+            }
+        }
+        // the bodies that never came are given up: their room is free again, and a real upload goes through
+        int status = 0;
+        for (int i = 0; i < 50 && status != 201; i++) {
+            status = upload("after.pdf", SampleFiles.pdf(), "application/pdf").extract().statusCode();
+            if (status == 503) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(status).isEqualTo(201);
+    }
+
+    private Socket sendHead(String path, String contentType, long contentLength) throws IOException {
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(5_000);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
+                + Tokens.of("physician") + "\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                + contentLength + "\r\n\r\n";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** The answer's head and its body, as long as its Content-Length says (the server does not wait for ours). */
+    private static String readAnswer(Socket socket) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (true) {
+            String text = all.toString(StandardCharsets.UTF_8);
+            int head = text.indexOf("\r\n\r\n");
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+            if (head >= 0 && length.find() && all.size() >= head + 4 + Integer.parseInt(length.group(1))) {
+                return text;
+            }
+            int n = socket.getInputStream().read(buffer);
+            if (n < 0) {
+                return text;
+            }
+            all.write(buffer, 0, n);
+        }
     }
 
     /** Sends only a request's headers, announcing a large body, and reads what the server answers at once. */

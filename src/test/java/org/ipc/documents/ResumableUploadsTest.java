@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -257,6 +258,55 @@ class ResumableUploadsTest {
         assertThat(tus("physician").head(abandoned).statusCode()).isEqualTo(404);
         assertThat(Files.exists(uploads.fileOf(abandonedId))).isFalse();
         assertThat(tus("physician").head(fresh).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmptyPieceIsNoProgressAndDoesNotKeepAnAbandonedUploadAlive() throws Exception {
+        String abandoned = create("physician", 100, "filename " + b64("a.txt"));
+        patch("physician", abandoned, 0, "Synthetic\n".getBytes(StandardCharsets.UTF_8), null).then().statusCode(204);
+        UUID id = UUID.fromString(lastSegment(abandoned));
+        Instant longAgo = Instant.now().minusSeconds(25 * 3600);
+        QuarkusTransaction.requiringNew().run(() -> ResumableUpload.update("updatedAt = ?1 where id = ?2", longAgo, id));
+
+        // an empty PATCH at the offset reached: answered, but no byte arrived, so nothing moved
+        patch("physician", abandoned, 10, new byte[0], null).then().statusCode(204).header("Upload-Offset", "10");
+        Instant after = QuarkusTransaction.requiringNew().call(() -> ResumableUpload.<ResumableUpload>findById(id).updatedAt);
+        assertThat(after).as("an empty piece is not progress")
+                .isCloseTo(longAgo, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+
+        assertThat(uploads.sweep()).isGreaterThanOrEqualTo(1);
+        assertThat(tus("physician").head(abandoned).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void openUploadsAndTheBytesTheyHoldAreLimitedPerCaseAndTheLimitIsNamed() {
+        List<String> open = new java.util.ArrayList<>();
+        try {
+            // four open uploads of one case are the most (ipc.uploads.quota.open-per-case)
+            for (int i = 0; i < 4; i++) {
+                open.add(create("physician", 1000, "filename " + b64("part-" + i + ".pdf")));
+            }
+            create("physician", uploadsOf(caseId), 1000, "filename " + b64("one-more.pdf")).then().statusCode(413)
+                    .contentType("application/problem+json").body("title", equalTo("Upload quota reached"))
+                    .body("errors[0].field", equalTo("ipc.uploads.quota.open-per-case"));
+            // a finished or given-up upload no longer counts
+            tus("physician").delete(open.remove(0)).then().statusCode(204);
+            open.add(create("physician", 1000, "filename " + b64("one-more.pdf")));
+
+            // the bytes announced by a case's open uploads: 4 GiB at most (ipc.uploads.quota.bytes-per-case)
+            String other = Portal.submit("physician");
+            long twoGiB = 2L * 1024 * 1024 * 1024;
+            open.add(URI(create("physician", uploadsOf(other), twoGiB, "filename " + b64("ct.dcm")).then()
+                    .statusCode(201).extract().header("Location")));
+            open.add(URI(create("physician", uploadsOf(other), twoGiB, "filename " + b64("mri.dcm")).then()
+                    .statusCode(201).extract().header("Location")));
+            create("physician", uploadsOf(other), 100, "filename " + b64("labs.txt")).then().statusCode(413)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("ipc.uploads.quota.bytes-per-case"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("4 GiB"));
+        } finally {
+            open.forEach(upload -> tus("physician").delete(upload));
+        }
     }
 
     // --- helpers

@@ -186,7 +186,7 @@ class PortalPagesTest {
     @Test
     void theCostEstimateAndWhatIsStillDueShowInThePhysiciansLanguageAndMoney() {
         ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-        String caseId = Portal.submit("physician", "TREATMENT");
+        String caseId = ProcessDriver.atCostEstimate(Portal.submit("physician", "TREATMENT"));
         WebSession physician = signIn("physician", "es-MX,es;q=0.9,en;q=0.5");
         assertThat(physician.get("/portal/cases/" + caseId).body()).doesNotContain("Presupuesto");
 

@@ -43,6 +43,7 @@ import org.ipc.testing.Mailbox;
 import org.ipc.testing.PackagedService;
 import org.ipc.testing.S3Server;
 import org.ipc.testing.PostgresServer;
+import org.ipc.testing.RawHttp;
 import org.ipc.testing.SmtpResource;
 import org.ipc.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -322,6 +323,88 @@ class ClusterIT {
 
     @Test
     @Order(6)
+    void aForgedForwardedForChangesNeitherTheRateLimitBucketNorTheAuditedAddress() throws Exception {
+        // a client at 127.0.0.5 behind the balancer (which appends the address it saw, and which the replicas trust)
+        // writes a new X-Forwarded-For of its own each time: 60 a minute per replica (refilled one a second),
+        // whatever it writes
+        Map<Integer, Integer> answers = new TreeMap<>();
+        for (int i = 0; i < 160; i++) {
+            int status = RawHttp.sendTo(balancer.base, "127.0.0.5", "GET", "/api/office-hours?tz=Asia/Dubai",
+                    "X-Forwarded-For: 198.18." + (i / 250) + "." + (i % 250)).status();
+            answers.merge(status, 1, Integer::sum);
+        }
+        assertThat(answers.getOrDefault(429, 0)).as("answers to 160 calls with made-up addresses: %s", answers)
+                .isGreaterThanOrEqualTo(20);
+        assertThat(answers.getOrDefault(200, 0)).as("%s", answers).isLessThanOrEqualTo(130);
+        // another client behind the same balancer has a bucket of its own
+        assertThat(RawHttp.sendTo(balancer.base, "127.0.0.6", "GET", "/api/office-hours?tz=Asia/Dubai").status())
+                .isEqualTo(200);
+
+        // the audit trail names the client that called, not the address it made up (a physician with a case of
+        // their own: listing their cases is audited)
+        String token = issuer.token("dr-forged", "physician");
+        submit(balancer.base, token, CaseRequests.secondOpinion());
+        String requestId = "forged-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(RawHttp.sendTo(balancer.base, "127.0.0.5", "GET", "/api/portal/cases", "Authorization: Bearer "
+                + token, "X-Forwarded-For: 198.18.9.9", "X-Request-Id: " + requestId).status()).isEqualTo(200);
+        assertThat(single("select client_address from audit_event where request_id = ?", requestId))
+                .isEqualTo("127.0.0.5");
+        FIGURES.put("made-up client addresses", ("160 calls through the balancer from one client, each with an "
+                + "X-Forwarded-For of its own: %s; the audit row of a call with a made-up address names 127.0.0.5")
+                .formatted(answers));
+    }
+
+    @Test
+    @Order(7)
+    void uploadQuotasHoldBehindTheBalancer() {
+        // a physician of their own: uploads announced through both replicas count against one quota
+        String token = issuer.token("dr-quota", "physician");
+        String first = submit(balancer.base, token, CaseRequests.secondOpinion());
+        long twoGiB = 2L * 1024 * 1024 * 1024;
+        for (int i = 0; i < 2; i++) {
+            assertThat(announce(token, first, twoGiB).status()).isEqualTo(201);
+        }
+        Answer fullCase = announce(token, first, 1000);
+        assertThat(fullCase.status()).as("%s", fullCase).isEqualTo(413);
+        assertThat(fullCase.contentType()).isEqualTo("application/problem+json");
+        assertThat(fullCase.json().path("errors").path(0).path("field").asText())
+                .isEqualTo("ipc.uploads.quota.bytes-per-case");
+
+        String second = submit(balancer.base, token, CaseRequests.secondOpinion());
+        for (int i = 0; i < 2; i++) {
+            assertThat(announce(token, second, twoGiB).status()).isEqualTo(201);
+        }
+        String third = submit(balancer.base, token, CaseRequests.secondOpinion());
+        Answer fullPhysician = announce(token, third, 1000);
+        assertThat(fullPhysician.status()).as("%s", fullPhysician).isEqualTo(413);
+        assertThat(fullPhysician.json().path("errors").path(0).path("field").asText())
+                .isEqualTo("ipc.uploads.quota.bytes-per-physician");
+        // another physician is not held back by the first one's uploads, and may hold 8 open at once
+        String other = issuer.token("dr-other", "physician");
+        for (int c = 0; c < 2; c++) {
+            String caseId = submit(balancer.base, other, CaseRequests.secondOpinion());
+            for (int i = 0; i < 4; i++) {
+                assertThat(announce(other, caseId, 1000).status()).isEqualTo(201);
+            }
+        }
+        Answer ninth = announce(other, submit(balancer.base, other, CaseRequests.secondOpinion()), 1000);
+        assertThat(ninth.status()).as("%s", ninth).isEqualTo(413);
+        assertThat(ninth.json().path("errors").path(0).path("field").asText())
+                .isEqualTo("ipc.uploads.quota.open-per-physician");
+        FIGURES.put("upload quotas", "announced through the balancer: 4 GiB per case, 8 GiB and 8 uploads per "
+                + "physician held, then 413 naming the limit; another physician unaffected by the first");
+    }
+
+    private static Answer announce(String token, String caseId, long length) {
+        return HTTP.send(HTTP.request(balancer.base, "/api/portal/cases/" + caseId + "/uploads", token)
+                .header("Tus-Resumable", "1.0.0").header("Upload-Length", String.valueOf(length))
+                .header("Upload-Metadata", "filename " + java.util.Base64.getEncoder()
+                        .encodeToString("study.dcm".getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    @Order(9)
     void aReplicaKilledUnderLoadLosesNoAcknowledgedCaseAndRetriesMakeNoSecond() throws Exception {
         record Call(String key, long sentAt, long millis, Answer answer) {
         }

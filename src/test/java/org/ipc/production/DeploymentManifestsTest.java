@@ -102,6 +102,18 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theServiceTrustsTheIngressRangeOnlyAsTheClientsProxy() throws IOException {
+        var env = one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        String trusted = env.stream().filter(e -> e.getName().equals("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"))
+                .map(e -> e.getValue()).findFirst().orElseThrow(() -> new AssertionError(
+                        "k8s/ sets no QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: every client would have the ingress's address"));
+        assertThat(trusted.split(",")).isNotEmpty().allSatisfy(range -> assertThat(range.strip())
+                .as("a range or an address, never a host name, never everyone")
+                .matches("(\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?|[0-9A-Fa-f:.]+/\\d{1,3})")
+                .isNotIn("0.0.0.0/0", "::/0"));
+    }
+
+    @Test
     void documentsLiveInTheObjectStoreWithEveryVariableTheServiceNeeds() throws IOException {
         var env = one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
         Map<String, String> values = new java.util.HashMap<>();

@@ -58,16 +58,33 @@ import io.restassured.specification.RequestSpecification;
 @TestProfile(KeycloakProfile.class)
 class SecurityMatrixTest {
 
-    private static final String P = "physician", C = "coordinator", S = "specialist", F = "finance",
-            V = "supervisor", A = "admin";
-    private static final List<String> ROLES = List.of(P, C, S, F, V, A);
-    private static final Set<String> STAFF = Set.of(C, S, F, V);
+    /**
+     * The callers: every role of the realm, and two more that prove the object-level rules on every route: the
+     * physician who submitted the shared case and one who did not ({@code physician2}), the specialist whose
+     * department worked on it and one whose department never did ({@code specialist2}, Neurology).
+     */
+    private static final String P = "physician", P2 = "physician2", C = "coordinator", S = "specialist",
+            S2 = "specialist2", F = "finance", V = "supervisor", A = "admin";
+    private static final List<String> ROLES = List.of(P, P2, C, S, S2, F, V, A);
+    private static final Set<String> STAFF = Set.of(C, S, S2, F, V);
     private static final Set<String> SIGNED_IN = Set.copyOf(ROLES);
+    /** The expected answer "the call succeeds": 2xx for the API, 200 for a page, 303 for a page's form. */
+    private static final int OK = 2;
     /** Endpoints that need no token at all. */
     private static final Set<String> ANYONE = Set.of("anyone");
     /** In the test build only; never built into the packaged service (PackagedServiceIT). */
     private static final Set<String> NOT_IN_PRODUCTION = Set.of("GET /dev/token/{user}");
     private static final List<String> BAD_TOKENS = List.of("expired", "forged", "wrong audience", "other realm");
+
+    // the shared case's parts, as access/AccessPolicy gives them out (docs/security.md)
+    /** Its conversation and uploads: coordinators, supervisors, its department's specialists; finance 403. */
+    private static final Expect CONVERSATION = Expect.allow(C, S, V).but(S2, 404);
+    /** A clinical document: as the conversation, but a kind finance does not see is not there for them (404). */
+    private static final Expect CLINICAL_DOCUMENT = Expect.allow(C, S, V).but(F, 404).but(S2, 404);
+    /** The cost estimate: the money side, not the specialists'. */
+    private static final Expect ESTIMATE_DOCUMENT = Expect.allow(C, F, V).but(S, 404).but(S2, 404);
+    /** The visa letter, with passport numbers: only those who issue letters. */
+    private static final Expect LETTER_DOCUMENT = Expect.allow(C, V).but(S, 404).but(F, 404).but(S2, 404);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,9 +101,49 @@ class SecurityMatrixTest {
         HttpResponse<String> call(WebSession session, String role, boolean allowed);
     }
 
-    record Row(String method, String path, Set<String> allowed, Call api, PageCall page) {
+    /** The answer each caller should get on a row: {@link #OK} or a status, per caller. */
+    record Expect(Map<String, Integer> cells, boolean anyone) {
+
+        /** Success for these callers, 403 for every other (the role check); {@code ANYONE} needs no token. */
+        static Expect allow(Set<String> callers) {
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            boolean everyone = callers == ANYONE || callers == SIGNED_IN;
+            ROLES.forEach(role -> cells.put(role, everyone || callers.contains(role) ? OK : 403));
+            return new Expect(cells, callers == ANYONE);
+        }
+
+        static Expect allow(String... callers) {
+            return allow(Set.of(callers));
+        }
+
+        /** The physician's own case: its physician succeeds, another physician gets 404 (as for a missing case). */
+        static Expect ownCase() {
+            return allow(P).but(P2, 404);
+        }
+
+        Expect but(String caller, int status) {
+            Map<String, Integer> changed = new LinkedHashMap<>(cells);
+            changed.put(caller, status);
+            return new Expect(changed, anyone);
+        }
+
+        int of(String caller) {
+            return cells.get(caller);
+        }
+
+        boolean succeeds(String caller) {
+            return of(caller) == OK;
+        }
+    }
+
+    /** One row of the table: a route, the object it is called on when that is not obvious, and its answers. */
+    record Row(String method, String path, String object, Expect expect, Call api, PageCall page) {
         String key() {
             return method + " " + path;
+        }
+
+        String label() {
+            return object == null ? key() : key() + " (" + object + ")";
         }
     }
 
@@ -104,6 +161,8 @@ class SecurityMatrixTest {
 
     private String sharedCase;
     private String sharedDoc;
+    private String sharedEstimateDoc;
+    private String sharedLetterDoc;
     private String sharedLetter;
     private String sharedCode;
     private String otherPhysiciansDoc;
@@ -113,32 +172,32 @@ class SecurityMatrixTest {
 
     private List<Row> matrix() {
         return List.of(
-                api("POST", "/api/portal/cases", Set.of(P), (r, role, ok) -> r.contentType(ContentType.JSON)
+                api("POST", "/api/portal/cases", Expect.allow(P, P2), (r, role, ok) -> r.contentType(ContentType.JSON)
                         .body(CaseRequests.secondOpinion()).post("/api/portal/cases")),
-                api("GET", "/api/portal/cases", Set.of(P), (r, role, ok) -> r.get("/api/portal/cases")),
-                api("GET", "/api/portal/cases/{id}", Set.of(P), (r, role, ok) -> r.get(portal(sharedCase))),
-                api("POST", "/api/portal/cases/{id}/withdraw", Set.of(P),
+                api("GET", "/api/portal/cases", Expect.allow(P, P2), (r, role, ok) -> r.get("/api/portal/cases")),
+                api("GET", "/api/portal/cases/{id}", Expect.ownCase(), (r, role, ok) -> r.get(portal(sharedCase))),
+                api("POST", "/api/portal/cases/{id}/withdraw", Expect.ownCase(),
                         (r, role, ok) -> r.post(portal(ok ? Portal.submit(P) : sharedCase) + "/withdraw")),
-                api("POST", "/api/portal/cases/{id}/documents", Set.of(P), (r, role, ok) -> upload(r, portal(sharedCase))),
-                api("GET", "/api/portal/cases/{id}/documents", Set.of(P),
+                api("POST", "/api/portal/cases/{id}/documents", Expect.ownCase(), (r, role, ok) -> upload(r, portal(sharedCase))),
+                api("GET", "/api/portal/cases/{id}/documents", Expect.ownCase(),
                         (r, role, ok) -> r.get(portal(sharedCase) + "/documents")),
-                api("GET", "/api/portal/cases/{id}/documents/{docId}", Set.of(P),
+                api("GET", "/api/portal/cases/{id}/documents/{docId}", Expect.ownCase(),
                         (r, role, ok) -> r.get(portal(sharedCase) + "/documents/" + sharedDoc)),
-                api("POST", "/api/portal/cases/{id}/messages", Set.of(P), (r, role, ok) -> r.contentType(ContentType.JSON)
+                api("POST", "/api/portal/cases/{id}/messages", Expect.ownCase(), (r, role, ok) -> r.contentType(ContentType.JSON)
                         .body(Map.of("body", "Any news?")).post(portal(sharedCase) + "/messages")),
-                api("GET", "/api/portal/cases/{id}/messages", Set.of(P),
+                api("GET", "/api/portal/cases/{id}/messages", Expect.ownCase(),
                         (r, role, ok) -> r.get(portal(sharedCase) + "/messages")),
-                api("OPTIONS", "/api/portal/cases/{id}/uploads", Set.of(P),
+                api("OPTIONS", "/api/portal/cases/{id}/uploads", Expect.allow(P, P2),
                         (r, role, ok) -> r.options(portal(sharedCase) + "/uploads")),
-                api("POST", "/api/portal/cases/{id}/uploads", Set.of(P),
+                api("POST", "/api/portal/cases/{id}/uploads", Expect.ownCase(),
                         (r, role, ok) -> announce(r, TUS_TEXT.length).post(portal(sharedCase) + "/uploads")),
-                api("HEAD", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P),
+                api("HEAD", "/api/portal/cases/{id}/uploads/{uploadId}", Expect.ownCase(),
                         (r, role, ok) -> r.header("Tus-Resumable", "1.0.0").head(sharedUpload())),
-                api("PATCH", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P),
+                api("PATCH", "/api/portal/cases/{id}/uploads/{uploadId}", Expect.ownCase(),
                         (r, role, ok) -> piece(r).patch(ok ? tusUpload() : sharedUpload())),
-                api("POST", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P), (r, role, ok) -> piece(r)
+                api("POST", "/api/portal/cases/{id}/uploads/{uploadId}", Expect.ownCase(), (r, role, ok) -> piece(r)
                         .header("X-HTTP-Method-Override", "PATCH").post(ok ? tusUpload() : sharedUpload())),
-                api("DELETE", "/api/portal/cases/{id}/uploads/{uploadId}", Set.of(P), (r, role, ok) -> r
+                api("DELETE", "/api/portal/cases/{id}/uploads/{uploadId}", Expect.ownCase(), (r, role, ok) -> r
                         .header("Tus-Resumable", "1.0.0").delete(ok ? tusUpload() : sharedUpload())),
 
                 api("GET", "/api/cases/{id}", Set.of(C, V), (r, role, ok) -> r.get(staff(sharedCase))),
@@ -150,14 +209,22 @@ class SecurityMatrixTest {
                         (r, role, ok) -> r.post(staff(ok ? depositPaid() : sharedCase) + "/deposit")),
                 api("POST", "/api/cases/{id}/arrival", Set.of(C, V),
                         (r, role, ok) -> r.post(staff(ok ? walkToArrival() : sharedCase) + "/arrival")),
-                api("POST", "/api/cases/{id}/messages", STAFF, (r, role, ok) -> r.contentType(ContentType.JSON)
+                // the shared case: Cancer Center, its medical review done by the department, finance at its estimate;
+                // a specialist of another department does not reach it (404), finance sees only its money side (403)
+                api("POST", "/api/cases/{id}/messages", CONVERSATION, (r, role, ok) -> r.contentType(ContentType.JSON)
                         .body(Map.of("body", "We have your records.")).post(staff(sharedCase) + "/messages")),
-                api("GET", "/api/cases/{id}/messages", STAFF, (r, role, ok) -> r.get(staff(sharedCase) + "/messages")),
-                api("POST", "/api/cases/{id}/documents", STAFF,
+                api("GET", "/api/cases/{id}/messages", CONVERSATION,
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/messages")),
+                api("POST", "/api/cases/{id}/documents", CONVERSATION,
                         (r, role, ok) -> upload(r.multiPart("kind", "TRANSLATION"), staff(sharedCase))),
-                api("GET", "/api/cases/{id}/documents", STAFF, (r, role, ok) -> r.get(staff(sharedCase) + "/documents")),
-                api("GET", "/api/cases/{id}/documents/{docId}", STAFF,
+                api("GET", "/api/cases/{id}/documents", Expect.allow(C, S, F, V).but(S2, 404),
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/documents")),
+                api("GET", "/api/cases/{id}/documents/{docId}", "the physician's record", CLINICAL_DOCUMENT,
                         (r, role, ok) -> r.get(staff(sharedCase) + "/documents/" + sharedDoc)),
+                api("GET", "/api/cases/{id}/documents/{docId}", "the cost estimate", ESTIMATE_DOCUMENT,
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/documents/" + sharedEstimateDoc)),
+                api("GET", "/api/cases/{id}/documents/{docId}", "the visa letter", LETTER_DOCUMENT,
+                        (r, role, ok) -> r.get(staff(sharedCase) + "/documents/" + sharedLetterDoc)),
 
                 api("POST", "/api/cases/{id}/estimates", Set.of(F), (r, role, ok) -> r.contentType(ContentType.JSON)
                         .body(estimate()).post(staff(sharedCase) + "/estimates")),
@@ -267,7 +334,8 @@ class SecurityMatrixTest {
                     form.put("userId", ok ? signedIn(role) : "a-colleague");
                     return s.post("/inbox/tasks/" + claimed(role, ok) + "/delegate", form);
                 }),
-                page("POST", "/inbox/tasks/{id}/messages", STAFF, (s, role, ok) -> {
+                // finance's tasks are on the money side: no conversation from beside them
+                page("POST", "/inbox/tasks/{id}/messages", Expect.allow(C, S, S2, V).but(F, 403), (s, role, ok) -> {
                     Map<String, String> form = new HashMap<>(csrf(s, role));
                     form.put("body", "We have your records.");
                     return s.post("/inbox/tasks/" + readable(role, ok) + "/messages", form);
@@ -280,18 +348,21 @@ class SecurityMatrixTest {
                 }),
                 page("POST", "/inbox/filters/{id}/delete", STAFF,
                         (s, role, ok) -> s.post("/inbox/filters/" + ownFilter(role, ok) + "/delete", csrf(s, role))),
-                page("GET", "/inbox/cases/{id}/documents/{docId}", STAFF,
+                page("GET", "/inbox/cases/{id}/documents/{docId}", "the physician's record", CLINICAL_DOCUMENT,
                         (s, role, ok) -> s.get("/inbox/cases/" + sharedCase + "/documents/" + sharedDoc)),
-                page("GET", "/inbox/cases/{id}", STAFF, (s, role, ok) -> s.get("/inbox/cases/" + sharedCase)),
-                page("POST", "/inbox/cases/{id}/messages", STAFF, (s, role, ok) -> {
+                page("GET", "/inbox/cases/{id}/documents/{docId}", "the visa letter", LETTER_DOCUMENT,
+                        (s, role, ok) -> s.get("/inbox/cases/" + sharedCase + "/documents/" + sharedLetterDoc)),
+                page("GET", "/inbox/cases/{id}", Expect.allow(C, S, F, V).but(S2, 404),
+                        (s, role, ok) -> s.get("/inbox/cases/" + sharedCase)),
+                page("POST", "/inbox/cases/{id}/messages", CONVERSATION, (s, role, ok) -> {
                     Map<String, String> form = new HashMap<>(csrf(s, role));
                     form.put("body", "We have your records.");
                     return s.post("/inbox/cases/" + sharedCase + "/messages", form);
                 }),
 
-                page("GET", "/portal", Set.of(P), (s, role, ok) -> pages(role).get("/portal")),
-                page("GET", "/portal/cases/new", Set.of(P), (s, role, ok) -> pages(role).get("/portal/cases/new")),
-                page("POST", "/portal/cases", Set.of(P), (s, role, ok) -> {
+                page("GET", "/portal", Expect.allow(P, P2), (s, role, ok) -> pages(role).get("/portal")),
+                page("GET", "/portal/cases/new", Expect.allow(P, P2), (s, role, ok) -> pages(role).get("/portal/cases/new")),
+                page("POST", "/portal/cases", Expect.allow(P, P2), (s, role, ok) -> {
                     Map<String, String> form = new HashMap<>(pagesCsrf(role));
                     form.putAll(Map.of("type", "SECOND_OPINION", "department", "cancer-center", "urgency", "ROUTINE",
                             "clinicalSummary", "Synthetic summary.", "givenName", "Ana", "familyName", "Souza",
@@ -299,42 +370,42 @@ class SecurityMatrixTest {
                     form.putAll(Map.of("preferredLanguage", "pt-BR", "timeZone", "America/Sao_Paulo"));
                     return pages(role).post("/portal/cases", form);
                 }),
-                page("GET", "/portal/cases/{id}", Set.of(P), (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase)),
-                page("POST", "/portal/cases/{id}/messages", Set.of(P), (s, role, ok) -> {
+                page("GET", "/portal/cases/{id}", Expect.ownCase(), (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase)),
+                page("POST", "/portal/cases/{id}/messages", Expect.ownCase(), (s, role, ok) -> {
                     Map<String, String> form = new HashMap<>(pagesCsrf(role));
                     form.put("body", "Any news?");
                     return pages(role).post("/portal/cases/" + sharedCase + "/messages", form);
                 }),
-                page("POST", "/portal/cases/{id}/documents", Set.of(P), (s, role, ok) -> pages(role).postFile(
+                page("POST", "/portal/cases/{id}/documents", Expect.ownCase(), (s, role, ok) -> pages(role).postFile(
                         "/portal/cases/" + sharedCase + "/documents", pagesCsrf(role), "records.pdf", "application/pdf",
                         SampleFiles.pdf())),
-                page("GET", "/portal/cases/{id}/documents/{docId}", Set.of(P),
+                page("GET", "/portal/cases/{id}/documents/{docId}", Expect.ownCase(),
                         (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase + "/documents/" + sharedDoc)),
-                page("GET", "/portal/cases/{id}/withdraw", Set.of(P),
+                page("GET", "/portal/cases/{id}/withdraw", Expect.ownCase(),
                         (s, role, ok) -> pages(role).get("/portal/cases/" + sharedCase + "/withdraw")),
-                page("POST", "/portal/cases/{id}/withdraw", Set.of(P), (s, role, ok) -> pages(role).post(
+                page("POST", "/portal/cases/{id}/withdraw", Expect.ownCase(), (s, role, ok) -> pages(role).post(
                         "/portal/cases/" + (ok ? Portal.submit(P) : sharedCase) + "/withdraw", pagesCsrf(role))),
-                page("GET", "/portal/settings", Set.of(P), (s, role, ok) -> pages(role).get("/portal/settings")),
-                page("POST", "/portal/settings", Set.of(P), (s, role, ok) -> {
+                page("GET", "/portal/settings", Expect.allow(P, P2), (s, role, ok) -> pages(role).get("/portal/settings")),
+                page("POST", "/portal/settings", Expect.allow(P, P2), (s, role, ok) -> {
                     Map<String, String> form = new HashMap<>(pagesCsrf(role));
                     form.put("language", "en");
                     return pages(role).post("/portal/settings", form);
                 }),
-                page("OPTIONS", "/portal/uploads/{id}", Set.of(P),
+                page("OPTIONS", "/portal/uploads/{id}", Expect.allow(P, P2),
                         (s, role, ok) -> pages(role).call("OPTIONS", "/portal/uploads/" + sharedCase, Map.of(), null)),
-                page("POST", "/portal/uploads/{id}", Set.of(P), (s, role, ok) -> pages(role).call("POST",
+                page("POST", "/portal/uploads/{id}", Expect.ownCase(), (s, role, ok) -> pages(role).call("POST",
                         "/portal/uploads/" + sharedCase, pageTus(role, Map.of("Upload-Length",
                                 String.valueOf(TUS_TEXT.length), "Upload-Metadata", TUS_METADATA)), null)),
-                page("HEAD", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call("HEAD",
+                page("HEAD", "/portal/uploads/{id}/{uploadId}", Expect.ownCase(), (s, role, ok) -> pages(role).call("HEAD",
                         pageUpload(sharedUpload()), pageTus(role, Map.of()), null)),
-                page("PATCH", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call("PATCH",
+                page("PATCH", "/portal/uploads/{id}/{uploadId}", Expect.ownCase(), (s, role, ok) -> pages(role).call("PATCH",
                         pageUpload(ok ? tusUpload() : sharedUpload()), pageTus(role, Map.of("Content-Type",
                                 "application/offset+octet-stream", "Upload-Offset", "0")), TUS_TEXT)),
-                page("POST", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call("POST",
+                page("POST", "/portal/uploads/{id}/{uploadId}", Expect.ownCase(), (s, role, ok) -> pages(role).call("POST",
                         pageUpload(ok ? tusUpload() : sharedUpload()), pageTus(role, Map.of("Content-Type",
                                 "application/offset+octet-stream", "Upload-Offset", "0", "X-HTTP-Method-Override",
                                 "PATCH")), TUS_TEXT)),
-                page("DELETE", "/portal/uploads/{id}/{uploadId}", Set.of(P), (s, role, ok) -> pages(role).call(
+                page("DELETE", "/portal/uploads/{id}/{uploadId}", Expect.ownCase(), (s, role, ok) -> pages(role).call(
                         "DELETE", pageUpload(ok ? tusUpload() : sharedUpload()), pageTus(role, Map.of()), null)));
     }
 
@@ -354,7 +425,8 @@ class SecurityMatrixTest {
 
     /** The pages' CSRF field for a physician; a role that may not open the pages has none and sends none. */
     private Map<String, String> pagesCsrf(String role) {
-        return P.equals(role) ? Map.of("csrf-token", pages(role).csrfField("/portal/settings")) : Map.of();
+        return P.equals(role) || P2.equals(role) ? Map.of("csrf-token", pages(role).csrfField("/portal/settings"))
+                : Map.of();
     }
 
     /** tus headers the pages' script sends: the version and, for a physician, the CSRF value. */
@@ -405,30 +477,29 @@ class SecurityMatrixTest {
         List<String> failures = new ArrayList<>();
         for (Row row : rows) {
             Map<String, Integer> answers = new LinkedHashMap<>();
-            measured.put(row.key(), answers);
+            measured.put(row.label(), answers);
             if (row.api() != null) {
                 record(answers, failures, row, "no token", row.api().call(given(), null, false).statusCode(),
-                        row.allowed() == ANYONE ? 200 : 401);
-                if (row.allowed() != ANYONE) {
+                        row.expect().anyone() ? 200 : 401, 2);
+                if (!row.expect().anyone()) {
                     badTokens.forEach((name, token) -> record(answers, failures, row, name,
-                            row.api().call(given().auth().oauth2(token), null, false).statusCode(), 401));
+                            row.api().call(given().auth().oauth2(token), null, false).statusCode(), 401, 2));
                 }
-                // refused roles first, on the shared objects, so that an answer they should not get shows up
                 for (String role : ordered(row)) {
-                    boolean allowed = row.allowed() == ANYONE || row.allowed().contains(role);
-                    int status = row.api().call(given().auth().oauth2(Tokens.of(role)), role, allowed).statusCode();
-                    record(answers, failures, row, role, status, allowed ? 2 : 403);
+                    boolean succeeds = row.expect().succeeds(role);
+                    int status = row.api().call(given().auth().oauth2(Tokens.of(role)), role, succeeds).statusCode();
+                    record(answers, failures, row, role, status, row.expect().of(role), 2);
                 }
             } else {
                 int status = given().redirects().follow(false).when().request(row.method(),
                         row.path().replace("{id}", sharedCase).replace("{docId}", sharedDoc)
                                 .replaceAll("\\{[A-Za-z]+\\}", "none")).then().extract().statusCode();
-                record(answers, failures, row, "no token", status, 302);
+                record(answers, failures, row, "no token", status, 302, 2);
+                int success = row.path().startsWith("/portal/uploads") ? 2 : row.method().equals("POST") ? 303 : 200;
                 for (String role : ordered(row)) {
-                    boolean allowed = row.allowed().contains(role);
-                    int answer = row.page().call(session(role), role, allowed).statusCode();
-                    int success = row.path().startsWith("/portal/uploads") ? 2 : row.method().equals("POST") ? 303 : 200;
-                    record(answers, failures, row, role, answer, allowed ? success : 403);
+                    boolean succeeds = row.expect().succeeds(role);
+                    int answer = row.page().call(session(role), role, succeeds).statusCode();
+                    record(answers, failures, row, role, answer, row.expect().of(role), success);
                 }
             }
         }
@@ -511,16 +582,23 @@ class SecurityMatrixTest {
     // ---- fixtures --------------------------------------------------------------------------------------------
 
     private void prepare() throws Exception {
-        sharedCase = Portal.submit(P);
+        // first the token that must have expired before the rows start: the fixtures below fill the wait
+        String tokens = keycloak + "/realms/%s/protocol/openid-connect/token";
+        String expiring = Tokens.fetch(tokens.formatted("ipc"), "ipc-test-expiring", P);
+        // a Cancer Center treatment case: the department's medical review done, finance at its estimate
+        sharedCase = Portal.submit(P, "TREATMENT");
+        process.complete(sharedCase, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", true));
+        process.complete(sharedCase, "MedicalReview", S, Map.of("medicalDecision", "accept",
+                "medicalReason", "We can treat this."));
         sharedDoc = uploadId(P, sharedCase);
-        as(F).contentType(ContentType.JSON).body(estimate()).post(staff(sharedCase) + "/estimates").then().statusCode(201);
+        sharedEstimateDoc = as(F).contentType(ContentType.JSON).body(estimate()).post(staff(sharedCase) + "/estimates")
+                .then().statusCode(201).extract().path("documentId");
         Response letter = as(C).contentType(ContentType.JSON).body(visaLetter()).post(staff(sharedCase) + "/visa-letters");
         letter.then().statusCode(201);
         sharedLetter = letter.path("id");
         sharedCode = letter.path("verificationCode");
+        sharedLetterDoc = letter.path("documentId");
         otherPhysiciansDoc = uploadId("physician2", Portal.submit("physician2"));
-        String tokens = keycloak + "/realms/%s/protocol/openid-connect/token";
-        String expiring = Tokens.fetch(tokens.formatted("ipc"), "ipc-test-expiring", P);
         String[] genuine = Tokens.of(P).split("\\.");
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(genuine[1]));
         ((com.fasterxml.jackson.databind.node.ObjectNode) claims).putObject("realm_access").putArray("roles")
@@ -530,6 +608,14 @@ class SecurityMatrixTest {
                 .encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + "." + genuine[2]);
         badTokens.put("wrong audience", Tokens.fetch(tokens.formatted("ipc"), "ipc-other-app", P));
         badTokens.put("other realm", Tokens.fetch(tokens.formatted("other"), "ipc-test", "admin"));
+        // every caller signed in to both kinds of pages, and a task each staff role may read, while the token runs out
+        for (String role : ROLES) {
+            session(role);
+            pages(role);
+            if (STAFF.contains(role)) {
+                readable(role, true);
+            }
+        }
         long expiresAt = JSON.readTree(Base64.getUrlDecoder().decode(expiring.split("\\.")[1])).path("exp").asLong();
         Thread.sleep(Math.max(0, expiresAt * 1000 - System.currentTimeMillis() + 1500));
     }
@@ -540,7 +626,8 @@ class SecurityMatrixTest {
     }
 
     private String sharedTask() {
-        return readableTask.computeIfAbsent("shared", r -> process.task(sharedCase, "IntakeReview").getId());
+        // finance's estimate task of the shared case: every staff role but finance may work it or not see it
+        return readableTask.computeIfAbsent("shared", r -> process.task(sharedCase, "CostEstimate").getId());
     }
 
     /** A new unassigned task in one of the role's queues. */
@@ -554,17 +641,28 @@ class SecurityMatrixTest {
             }
             case S -> {
                 String caseId = Portal.submit(P);
-                process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "recordsComplete", true,
-                        "recordsInEnglish", true));
+                process.work(process.task(caseId, "IntakeReview").getId(), C, Map.of("decision", "accept",
+                        "recordsComplete", true, "recordsInEnglish", true));
                 return process.task(caseId, "SpecialistReview").getId();
             }
             case F -> {
                 String caseId = Portal.submit(P, "TREATMENT");
-                process.complete(caseId, "IntakeReview", C, Map.of("decision", "accept", "visaLetterNeeded", false));
-                process.complete(caseId, "MedicalReview", S, Map.of("medicalDecision", "accept",
+                process.work(process.task(caseId, "IntakeReview").getId(), C, Map.of("decision", "accept",
+                        "visaLetterNeeded", false));
+                process.work(process.task(caseId, "MedicalReview").getId(), S, Map.of("medicalDecision", "accept",
                         "medicalReason", "We can treat this."));
                 ProcessDriver.writeEstimate(caseId, LocalDate.now().plusDays(30).toString()).statusCode(201);
                 return process.task(caseId, "CostEstimate").getId();
+            }
+            case S2 -> {
+                // a Neurology case: its review is in specialist2's queue
+                Map<String, Object> request = CaseRequests.secondOpinion();
+                request.put("department", "neurology");
+                String caseId = as(P).contentType(ContentType.JSON).body(request).post("/api/portal/cases").then()
+                        .statusCode(201).extract().path("id");
+                process.work(process.task(caseId, "IntakeReview").getId(), C, Map.of("decision", "accept",
+                        "recordsComplete", true, "recordsInEnglish", true));
+                return process.task(caseId, "SpecialistReview").getId();
             }
             case V -> {
                 String caseId = Portal.submit(P);
@@ -751,27 +849,44 @@ class SecurityMatrixTest {
     // ---- the matrix itself ---------------------------------------------------------------------------------
 
     private static Row api(String method, String path, Set<String> allowed, Call call) {
-        return new Row(method, path, allowed, call, null);
+        return api(method, path, Expect.allow(allowed), call);
+    }
+
+    private static Row api(String method, String path, Expect expect, Call call) {
+        return new Row(method, path, null, expect, call, null);
+    }
+
+    private static Row api(String method, String path, String object, Expect expect, Call call) {
+        return new Row(method, path, object, expect, call, null);
     }
 
     private static Row page(String method, String path, Set<String> allowed, PageCall call) {
-        return new Row(method, path, allowed, null, call);
+        return page(method, path, Expect.allow(allowed), call);
     }
 
+    private static Row page(String method, String path, Expect expect, PageCall call) {
+        return new Row(method, path, null, expect, null, call);
+    }
+
+    private static Row page(String method, String path, String object, Expect expect, PageCall call) {
+        return new Row(method, path, object, expect, null, call);
+    }
+
+    /** Callers refused first, on the shared objects, so that an answer they should not get shows up. */
     private static List<String> ordered(Row row) {
-        List<String> refused = ROLES.stream().filter(r -> row.allowed() != ANYONE && !row.allowed().contains(r)).toList();
-        List<String> allowed = ROLES.stream().filter(r -> row.allowed() == ANYONE || row.allowed().contains(r)).toList();
-        List<String> all = new ArrayList<>(refused);
-        all.addAll(allowed);
+        List<String> all = new ArrayList<>(ROLES.stream().filter(r -> !row.expect().succeeds(r)).toList());
+        all.addAll(ROLES.stream().filter(r -> row.expect().succeeds(r)).toList());
         return all;
     }
 
+    /** Records an answer; {@code success} is the status a successful call of this row gets (2 for any 2xx). */
     private static void record(Map<String, Integer> answers, List<String> failures, Row row, String who, int status,
-            int expected) {
+            int expected, int success) {
         answers.put(who, status);
-        boolean ok = expected == 2 ? status / 100 == 2 : status == expected;
+        int wanted = expected == OK ? success : expected;
+        boolean ok = wanted == 2 ? status / 100 == 2 : status == wanted;
         if (!ok) {
-            failures.add(row.key() + " as " + who + ": expected " + (expected == 2 ? "2xx" : expected) + ", got " + status);
+            failures.add(row.label() + " as " + who + ": expected " + (wanted == 2 ? "2xx" : wanted) + ", got " + status);
         }
     }
 
@@ -790,21 +905,26 @@ class SecurityMatrixTest {
         columns.addAll(BAD_TOKENS);
         columns.addAll(ROLES);
         StringBuilder md = new StringBuilder("# Security matrix, as measured against a real Keycloak\n\n")
-                .append("Written by `SecurityMatrixTest`. Each cell is the status the service answered. Roles allowed ")
-                .append("by a row are in **bold**; page rows (`/inbox`) sign in through the realm's code flow, so ")
+                .append("Written by `SecurityMatrixTest`. Each cell is the status the service answered; every cell was ")
+                .append("held to the answer the row expects. Callers who succeed are in **bold**. `physician` ")
+                .append("submitted the shared case and `physician2` did not; the shared case is a Cancer Center ")
+                .append("treatment case whose medical review the department (`specialist`) did, at finance's ")
+                .append("estimate, with a visa letter; `specialist2` (Neurology) never had a task on it. Page ")
+                .append("rows (`/inbox`, `/portal`) sign in through the realm's code flow, so ")
                 .append("without a session they redirect (302) to the realm's login page and bearer tokens do not ")
-                .append("apply (—); a form post that succeeds answers 303 (see other).\n\n| endpoint | allowed | ")
+                .append("apply (—); a form post that succeeds answers 303 (see other).\n\n| endpoint | succeeds for | ")
                 .append(String.join(" | ", columns)).append(" |\n|---|---|")
                 .append("---|".repeat(columns.size())).append('\n');
         for (Row row : rows) {
-            Map<String, Integer> answers = measured.get(row.key());
-            md.append("| `").append(row.key()).append("` | ")
-                    .append(row.allowed() == ANYONE ? "anyone" : row.allowed() == SIGNED_IN ? "any signed-in user"
-                            : ROLES.stream().filter(row.allowed()::contains).collect(Collectors.joining(", ")))
+            Map<String, Integer> answers = measured.get(row.label());
+            List<String> succeeding = ROLES.stream().filter(row.expect()::succeeds).toList();
+            md.append("| `").append(row.key()).append('`').append(row.object() == null ? "" : " " + row.object())
+                    .append(" | ").append(row.expect().anyone() ? "anyone" : succeeding.size() == ROLES.size()
+                            ? "any signed-in user" : String.join(", ", succeeding))
                     .append(" |");
             for (String column : columns) {
                 Integer status = answers.get(column);
-                boolean bold = ROLES.contains(column) && (row.allowed() == ANYONE || row.allowed().contains(column));
+                boolean bold = ROLES.contains(column) && row.expect().succeeds(column);
                 md.append(' ').append(status == null ? "—" : bold ? "**" + status + "**" : status).append(" |");
             }
             md.append('\n');

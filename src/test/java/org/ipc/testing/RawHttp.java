@@ -36,7 +36,17 @@ public final class RawHttp {
 
     /** The same, from another loopback address ({@code 127.0.0.2}, ...), as another machine would connect. */
     public static Answer sendFrom(String localAddress, String method, String target, String... headers) {
-        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port,
+        return sendTo(java.net.URI.create("http://127.0.0.1:" + RestAssured.port), localAddress, method, target,
+                headers);
+    }
+
+    /**
+     * The same to another server on loopback (a packaged service, a load balancer in front of it), from the loopback
+     * address {@code localAddress}: a client of its own, as far as the server can tell.
+     */
+    public static Answer sendTo(java.net.URI base, String localAddress, String method, String target,
+            String... headers) {
+        try (Socket socket = new Socket(InetAddress.getByName(base.getHost()), base.getPort(),
                 InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(10_000);
             StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")

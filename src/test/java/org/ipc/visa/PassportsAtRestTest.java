@@ -26,6 +26,8 @@ import org.ipc.documents.DocumentStorage;
 import org.ipc.testing.Papers;
 import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.Tokens;
+import org.ipc.testing.UnboundSeals;
+import org.ipc.workflow.schema.BindSealedValuesMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,19 +136,48 @@ class PassportsAtRestTest {
     }
 
     @Test
-    void afterAKeyRotationResealingMovesEveryValueToTheCurrentKey() throws Exception {
+    void valuesSealedBeforeRowsWereBoundAreBoundByMigration62AndNoLongerOpenUnbound() throws Exception {
         String caseId = VisaLettersTest.caseWithEstimate(true);
         String letterId = issueWith(caseId, "P55501234", "C55505678");
+        String documentId = documentOf(letterId);
+        // as if the letter had been issued before issue 24: sealed for their purpose only, under the key now retired
+        try (Connection c = database.getConnection()) {
+            update(c, "update visa_letter set passport_sealed = ? where id = ?",
+                    UnboundSeals.seal("test0", RETIRED_TEST_KEY, "passport", "P55501234"), letterId);
+            byte[] documentKey = cipher.openBytes(Document.keyBinding(UUID.fromString(documentId)),
+                    single(c, "select content_key from document where id = ?", documentId));
+            update(c, "update document set content_key = ? where id = ?",
+                    UnboundSeals.seal("test0", RETIRED_TEST_KEY, "document-key", documentKey), documentId);
+        }
+        given().auth().oauth2(Tokens.of("coordinator")).get("/api/cases/" + caseId + "/documents/" + documentId)
+                .then().statusCode(500).body("title", equalTo("Sealed value refused"));
+
+        try (Connection c = database.getConnection()) {
+            assertThat(BindSealedValuesMigration.migrate(c, cipher)).isGreaterThanOrEqualTo(2);
+            String sealed = single(c, "select passport_sealed from visa_letter where id = ?", letterId);
+            assertThat(sealed).startsWith("ipc2.test1.");
+            assertThat(cipher.open(VisaLetter.passportBinding(UUID.fromString(letterId)), sealed)).isEqualTo("P55501234");
+            assertThat(single(c, "select content_key from document where id = ?", documentId)).startsWith("ipc2.test1.");
+        }
+        assertThat(Papers.text(Papers.download("coordinator", caseId, documentId))).contains("P55501234", "C55505678");
+    }
+
+    @Test
+    void afterAKeyRotationResealingMovesEveryValueToTheCurrentKeyBoundToItsRow() throws Exception {
+        String caseId = VisaLettersTest.caseWithEstimate(true);
+        String letterId = issueWith(caseId, "P55501234", "C55505678");
+        String documentId = documentOf(letterId);
         FieldCipher retired = new FieldCipher(config("test0", RETIRED_TEST_KEY));
+        FieldCipher.Binding passport = VisaLetter.passportBinding(UUID.fromString(letterId));
+        FieldCipher.Binding documentKey = Document.keyBinding(UUID.fromString(documentId));
         // as if the letter had been issued before the rotation, under the key now retired
         try (Connection c = database.getConnection()) {
             String sealed = single(c, "select passport_sealed from visa_letter where id = ?", letterId);
             update(c, "update visa_letter set passport_sealed = ? where id = ?",
-                    retired.seal("passport", cipher.open("passport", sealed)), letterId);
-            String documentKey = single(c, "select d.content_key from document d join visa_letter l "
-                    + "on l.document_id = d.id where l.id = ?", letterId);
-            update(c, "update document set content_key = ? where id = (select document_id from visa_letter where id = ?)",
-                    retired.seal("document-key", cipher.openBytes("document-key", documentKey)), letterId);
+                    retired.seal(passport, cipher.open(passport, sealed)), letterId);
+            update(c, "update document set content_key = ? where id = ?", retired.seal(documentKey,
+                    cipher.openBytes(documentKey, single(c, "select content_key from document where id = ?",
+                            documentId))), documentId);
         }
 
         given().auth().oauth2(Tokens.of("coordinator")).post("/api/admin/data-keys/reseal").then().statusCode(403);
@@ -156,19 +187,69 @@ class PassportsAtRestTest {
 
         try (Connection c = database.getConnection()) {
             String sealed = single(c, "select passport_sealed from visa_letter where id = ?", letterId);
-            assertThat(sealed).startsWith("ipc1.test1.");
-            assertThat(cipher.open("passport", sealed)).isEqualTo("P55501234");
+            assertThat(sealed).startsWith("ipc2.test1.");
+            assertThat(cipher.open(passport, sealed)).isEqualTo("P55501234");
             try (ResultSet rs = c.createStatement().executeQuery("select count(*) from document "
-                    + "where content_key like 'ipc1.test0.%'")) {
+                    + "where content_key like 'ipc%.test0.%'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isZero();
             }
         }
-        String documentId = QuarkusTransaction.requiringNew().call(() -> VisaLetter
-                .<VisaLetter>findById(UUID.fromString(letterId)).documentId.toString());
         assertThat(Papers.text(Papers.download("coordinator", caseId, documentId))).contains("P55501234");
         given().auth().oauth2(Tokens.of("admin")).post("/api/admin/data-keys/reseal").then().statusCode(200)
                 .body("passportNumbers", equalTo(0)).body("documentKeys", equalTo(0));
+    }
+
+    @Test
+    void aSealedValueMovedToAnotherRowDoesNotOpenThereAndIsReportedNotShown() throws Exception {
+        String first = VisaLettersTest.caseWithEstimate(true);
+        String second = VisaLettersTest.caseWithEstimate(true);
+        String firstLetter = issueWith(first, "M11112222", "N11113333");
+        String secondLetter = issueWith(second, "M44445555", "N44446666");
+        String firstDocument = documentOf(firstLetter);
+        String secondDocument = documentOf(secondLetter);
+        String swapDocuments = "update document d set storage_key = o.storage_key, content_key = o.content_key, "
+                + "sha256 = o.sha256, size_bytes = o.size_bytes from document o "
+                + "where (d.id, o.id) in ((?, ?), (?, ?))";
+        String swapPassports = "update visa_letter l set passport_sealed = o.passport_sealed from visa_letter o "
+                + "where (l.id, o.id) in ((?, ?), (?, ?))";
+        try {
+            // someone with write access to the database moves one letter, key and all, onto another case's row
+            swap(swapDocuments, firstDocument, secondDocument);
+            swap(swapPassports, firstLetter, secondLetter);
+
+            io.restassured.response.Response refused = given().auth().oauth2(Tokens.of("coordinator"))
+                    .get("/api/cases/" + first + "/documents/" + firstDocument);
+            assertThat(refused.statusCode()).as("the other case's letter is not shown under this one").isEqualTo(500);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.asString()).doesNotContain("%PDF").contains("reported");
+
+            List<String> reported = given().auth().oauth2(Tokens.of("admin")).post("/api/admin/data-keys/reseal")
+                    .then().statusCode(200).extract().jsonPath().getList("refused");
+            assertThat(reported).contains("visa_letter " + firstLetter + " passport_sealed",
+                    "visa_letter " + secondLetter + " passport_sealed", "document " + firstDocument + " content_key",
+                    "document " + secondDocument + " content_key");
+        } finally {
+            swap(swapDocuments, firstDocument, secondDocument);
+            swap(swapPassports, firstLetter, secondLetter);
+        }
+        assertThat(Papers.text(Papers.download("coordinator", first, firstDocument))).contains("M11112222");
+    }
+
+    private static String documentOf(String letterId) {
+        return QuarkusTransaction.requiringNew().call(() -> VisaLetter
+                .<VisaLetter>findById(UUID.fromString(letterId)).documentId.toString());
+    }
+
+    /** Swaps what {@code sql} moves between two rows, in both directions at once. */
+    private void swap(String sql, String a, String b) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, UUID.fromString(a));
+            q.setObject(2, UUID.fromString(b));
+            q.setObject(3, UUID.fromString(b));
+            q.setObject(4, UUID.fromString(a));
+            assertThat(q.executeUpdate()).isEqualTo(2);
+        }
     }
 
     private static DataKeyConfig config(String id, String secret) {

@@ -213,6 +213,9 @@ class TreatmentVisitProcessTest {
 
     @Test
     void depositOrArrivalAtTheWrongTimeIsAConflict() {
+        // before the case has a finance task it is not finance's at all (access/AccessPolicy): as if missing
+        confirmDeposit().then().statusCode(404);
+        ProcessDriver.atCostEstimate(caseId);
         confirmDeposit().then().statusCode(409);
         arrived().then().statusCode(409);
         given().auth().oauth2(Tokens.of("coordinator")).when().post("/api/cases/" + caseId + "/deposit")
