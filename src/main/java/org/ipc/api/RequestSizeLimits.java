@@ -81,6 +81,11 @@ public class RequestSizeLimits {
         });
     }
 
+    /** Multipart bodies this replica receives now. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
     /**
      * Holds room in the spool for a multipart body until its request ends (served, refused or cut off); when the
      * replica already receives as many bodies as it may, or they would take more than their space, answers 503 with

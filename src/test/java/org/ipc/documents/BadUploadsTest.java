@@ -41,6 +41,9 @@ class BadUploadsTest {
     @TestHTTPResource("/")
     URI base;
 
+    @jakarta.inject.Inject
+    org.ipc.api.RequestSizeLimits sizeLimits;
+
     private String caseId;
     private long documentsBefore;
     private long filesBefore;
@@ -161,6 +164,11 @@ class BadUploadsTest {
                 waiting.add(sendHead("/api/portal/cases/" + caseId + "/documents", "multipart/form-data; boundary=xyz",
                         largest));
             }
+            // the heads arrive on several event loops: the 41st must come after all 40 are held
+            for (int i = 0; i < 200 && sizeLimits.inFlight() < 40; i++) {
+                Thread.sleep(25);
+            }
+            assertThat(sizeLimits.inFlight()).as("bodies held").isEqualTo(40);
             try (Socket refused = sendHead("/api/portal/cases/" + caseId + "/documents",
                     "multipart/form-data; boundary=xyz", largest)) {
                 String answer = readAnswer(refused);

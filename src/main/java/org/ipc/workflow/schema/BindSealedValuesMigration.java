@@ -54,10 +54,24 @@ public class BindSealedValuesMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
+        if (!anyUnbound(context.getConnection())) {
+            // a new installation, or one that never sealed a value: nothing to open, so no key is needed here
+            LOG.info("Sealed values bound to their rows: none was sealed before");
+            return;
+        }
         DataKeyConfig keys = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                 .getConfigMapping(DataKeyConfig.class);
         int moved = migrate(context.getConnection(), new FieldCipher(keys));
         LOG.infof("Sealed values bound to their rows: %d", moved);
+    }
+
+    static boolean anyUnbound(Connection connection) throws SQLException {
+        try (PreparedStatement any = connection.prepareStatement("select exists (select 1 from visa_letter where "
+                + "passport_sealed like 'ipc1.%') or exists (select 1 from visa_companion where passport_sealed like "
+                + "'ipc1.%') or exists (select 1 from document where content_key like 'ipc1.%')");
+                ResultSet rs = any.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     /** Binds every unbound sealed value to its row; answers how many it bound. */
