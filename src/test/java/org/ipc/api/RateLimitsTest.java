@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.ipc.testing.ConstrainedProfile;
 import org.ipc.testing.RawHttp;
 import org.ipc.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -18,30 +18,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
  * Every endpoint that needs no role is rate-limited per client address (429 problem+json with Retry-After), the
  * OpenAPI document's public operations included, whoever adds them; the address is the peer's or a trusted proxy's
  * X-Forwarded-For, never a header a client sets itself; and however many addresses call, the buckets kept stay
- * bounded. Limits here are small (three a minute, two for the deadline), set by the profile.
+ * bounded. Limits here are small (three a minute, two for the deadline), set by {@link ConstrainedProfile}.
  */
 @QuarkusTest
-@TestProfile(RateLimitsTest.SmallLimits.class)
+@TestProfile(ConstrainedProfile.class)
 class RateLimitsTest {
-
-    /** Small limits; only 127.0.0.2 is a trusted proxy, so the test's own 127.0.0.1 is an ordinary client. */
-    public static class SmallLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ipc.rate-limits.requests", "3",
-                    "ipc.rate-limits.endpoints.\"/api/office-hours/deadline\".requests", "2",
-                    "ipc.rate-limits.endpoints.\"/verify/{code}\".requests", "3",
-                    "ipc.rate-limits.max-buckets", "100",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.2");
-        }
-    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

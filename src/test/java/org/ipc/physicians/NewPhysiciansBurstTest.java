@@ -12,39 +12,26 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.ipc.testing.CaseRequests;
+import org.ipc.testing.ConstrainedProfile;
 import org.ipc.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * Physicians unknown to the service submitting their first cases all at once, on a pool of two connections: each
+ * Physicians unknown to the service submitting their first cases all at once, on a pool of two connections
+ * ({@link ConstrainedProfile}): each
  * request provisions its physician in its own transaction, never holding one connection while waiting for a second,
  * so none of them waits on the others until the pool gives up. A physician's two racing first requests make one row.
  */
 @QuarkusTest
-@TestProfile(NewPhysiciansBurstTest.TwoConnections.class)
+@TestProfile(ConstrainedProfile.class)
 class NewPhysiciansBurstTest {
 
-    private static final int PHYSICIANS = 4;
-
-    public static class TwoConnections implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(Map.of(
-                    "quarkus.datasource.jdbc.max-size", "2",
-                    // A request that waits on itself never gets a second connection, however long it waits; a
-                    // generous timeout only keeps honest queueing on a busy machine from looking like that.
-                    "quarkus.datasource.jdbc.acquisition-timeout", "20S"));
-            IntStream.rangeClosed(1, PHYSICIANS).forEach(
-                    i -> config.put("ipc.dev-users.newcomer" + i, "physician"));
-            return config;
-        }
-    }
+    private static final int PHYSICIANS = ConstrainedProfile.NEWCOMERS;
 
     @Test
     void aBurstOfFirstRequestsFromNewPhysiciansNeedsOneConnectionEach() throws Exception {

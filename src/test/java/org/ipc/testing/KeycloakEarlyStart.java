@@ -30,9 +30,12 @@ public class KeycloakEarlyStart implements TestExecutionListener {
     static final String SELECTION = "ipc.test.selection";
     private static final AtomicBoolean DECIDED = new AtomicBoolean();
 
+    /** Set by the unit tests' runner (Surefire) only: the integration tests' runner never starts Keycloak early. */
+    static final String ENABLED = "ipc.test.keycloak.early";
+
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        if (DECIDED.compareAndSet(false, true) && runNeedsKeycloak()) {
+        if (DECIDED.compareAndSet(false, true) && Boolean.getBoolean(ENABLED) && runNeedsKeycloak()) {
             KeycloakResource.launch();
         }
     }
