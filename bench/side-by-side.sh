@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # One run, both services (issue 20): our case benchmark (bench/cases.sh) and, right after it on the same machine,
-# the stock Camunda 7 Spring Boot REST peer (../shared/peers/camunda-springboot-rest/run.sh beside this repository, or PEER_DIR), both
+# the stock Camunda 7 Spring Boot REST peer (bench/peer/run.sh, or PEER_DIR), both
 # PostgreSQL servers with the same extra settings (PG_OPTS). Prints our table, the peer's summary and the ratios
 # the issue's targets are written in: our cases/s : peer starts/s, our CPU per case : peer CPU per start (service +
 # PostgreSQL both sides), our submission p50/p99 at 4 clients, ready time and RSS; with `uptime` before each half,
 # because on a shared machine absolute figures move with the load. Output: target/bench/side-by-side.md.
 #
-# Needs: pgbench (Debian postgresql-client), what bench/cases.sh needs (./mvnw, Java 17); for the peer: root (its
-# run.sh runs its PostgreSQL 15 as `nobody`, from /usr/lib/postgresql/15/bin: Debian postgresql-15), wrk (Debian
-# wrk; run.sh installs it if missing), Maven's `mvn` for its first build, and psql. About 10 minutes for 3,000 cases.
+# Needs: pgbench (Debian postgresql-client), what bench/cases.sh needs (./mvnw, Java 17); for the peer: PostgreSQL 15
+# from /usr/lib/postgresql/15/bin (Debian postgresql-15; as root its run.sh runs it as `nobody`), wrk (Debian wrk;
+# run.sh installs it if missing and root) and psql; the peer's first run builds it with ./mvnw -f bench/peer/pom.xml.
+# About 10 minutes for 3,000 cases.
 #
 # Usage: bench/side-by-side.sh [cases] [clients] [pgbench seconds]     (defaults: 3000 16 30)
 # Environment: every knob of bench/cases.sh (BENCH_JVM, BENCH_WARMUP, BENCH_LATENCY_CASES, TEST_PORT, ...), and
 #   PG_OPTS    PostgreSQL settings for both servers (default '-c fsync=off -c synchronous_commit=off': what the
 #              tests' embedded server runs with)
-#   PEER_DIR   the peer's folder (default ../shared/peers/camunda-springboot-rest, beside this repository)
-#   PEER_COPY  the writable copy the peer runs from (default /tmp/peer-camunda-springboot-rest)
+#   PEER_DIR   the peer's folder (default bench/peer); its run.sh leaves target/results/<run id>/summary.txt
+#   PEER_COPY  where another PEER_DIR is copied to build and run, so that it is never written to (default
+#              /tmp/peer-camunda-springboot-rest)
 #   PEER_ENV   extra environment for the peer's run.sh, NAME=value separated by spaces (e.g. JAVA_OPTS=-Xmx256m)
 #   SKIP_OURS=1 / SKIP_PEER=1  reuse the last target/bench/cases.properties / peer summary (PEER_SUMMARY=path)
 set -euo pipefail
@@ -24,7 +26,7 @@ CASES="${1:-3000}"
 CLIENTS="${2:-16}"
 PGBENCH_SECONDS="${3:-30}"
 export PG_OPTS="${PG_OPTS--c fsync=off -c synchronous_commit=off}"
-PEER_DIR="${PEER_DIR:-$(cd .. && pwd)/shared/peers/camunda-springboot-rest}"
+PEER_DIR="${PEER_DIR:-bench/peer}"
 OUT=target/bench
 mkdir -p "$OUT"
 RUN_ID="side-$(date -u +%Y%m%d-%H%M%S)"
@@ -41,15 +43,18 @@ OURS=$OUT/cases.properties
 UPTIME_PEER=$(uptime)
 if [ "${SKIP_PEER:-0}" != 1 ]; then
   echo "== peer: $PEER_DIR/run.sh (PG_OPTS='$PG_OPTS', PGBENCH_T=$PGBENCH_SECONDS, CONNS=$CLIENTS); $UPTIME_PEER"
-  [ "$(id -u)" = 0 ] || { echo "the peer's run.sh must run as root (it runs its PostgreSQL as nobody)" >&2; exit 1; }
-  # run a writable copy (as root, run.sh would otherwise build and write into the shared, read-only folder)
-  COPY=${PEER_COPY:-${TMPDIR:-/tmp}/peer-camunda-springboot-rest}
-  mkdir -p "$COPY" && (cd "$PEER_DIR" && tar --exclude=./target -cf - .) | (cd "$COPY" && tar -xf -)
-  chmod -R u+w "$COPY"
+  RUN_DIR=$PEER_DIR
+  if [ "$(cd "$PEER_DIR" && pwd)" != "$(pwd)/bench/peer" ]; then
+    # another peer folder (PEER_DIR) is never written to (it may be read-only, and `test -w` says yes to root):
+    # its run.sh builds and runs in a copy
+    RUN_DIR=${PEER_COPY:-${TMPDIR:-/tmp}/peer-camunda-springboot-rest}
+    mkdir -p "$RUN_DIR" && (cd "$PEER_DIR" && tar --exclude=./target -cf - .) | (cd "$RUN_DIR" && tar -xf -)
+    chmod -R u+w "$RUN_DIR"
+  fi
   # shellcheck disable=SC2086
-  env ${PEER_ENV:-} RUN_ID="$RUN_ID" PGBENCH_T="$PGBENCH_SECONDS" CONNS="$CLIENTS" "$COPY/run.sh" \
+  env ${PEER_ENV:-} RUN_ID="$RUN_ID" PGBENCH_T="$PGBENCH_SECONDS" CONNS="$CLIENTS" "$RUN_DIR/run.sh" \
     | tee "$OUT/peer-run.log" || { echo "the peer's run failed its checks; see $OUT/peer-run.log" >&2; exit 1; }
-  PEER_SUMMARY=$COPY/target/results/$RUN_ID/summary.txt
+  PEER_SUMMARY=$RUN_DIR/target/results/$RUN_ID/summary.txt
 fi
 PEER="${PEER_SUMMARY:-}"
 [ -n "$PEER" ] && [ -f "$PEER" ] || { echo "no peer summary (PEER_SUMMARY=$PEER)" >&2; exit 1; }
