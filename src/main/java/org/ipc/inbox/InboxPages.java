@@ -31,7 +31,7 @@ import org.ipc.access.CaseAction;
 import org.ipc.access.CasePart;
 import org.ipc.api.Downloads;
 import org.ipc.api.Ids;
-import org.ipc.api.InboxForms;
+import org.ipc.api.PageForms;
 import org.ipc.api.Violations;
 import org.ipc.casework.CaseView;
 import org.ipc.casework.CaseViewService;
@@ -58,7 +58,7 @@ import io.quarkus.qute.TemplateInstance;
  * the same services as the REST API, so both always agree.
  */
 @Path("/inbox")
-@InboxForms
+@PageForms
 @RolesAllowed({ Roles.COORDINATOR, Roles.SPECIALIST, Roles.FINANCE, Roles.SUPERVISOR })
 @Produces(MediaType.TEXT_HTML)
 public class InboxPages {

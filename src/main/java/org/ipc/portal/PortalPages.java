@@ -35,7 +35,7 @@ import jakarta.ws.rs.core.Response;
 import org.ipc.api.Downloads;
 import org.ipc.api.Idempotent;
 import org.ipc.api.Ids;
-import org.ipc.api.PortalForms;
+import org.ipc.api.PageForms;
 import org.ipc.cases.CaseService;
 import org.ipc.cases.CaseStatus;
 import org.ipc.cases.CaseType;
@@ -77,7 +77,7 @@ import io.quarkus.qute.TemplateInstance;
  * physician's language ({@link PortalWords}), every time in their own zone.
  */
 @Path("/portal")
-@PortalForms
+@PageForms
 @RolesAllowed(Roles.PHYSICIAN)
 @Produces(MediaType.TEXT_HTML)
 public class PortalPages {

@@ -17,15 +17,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ipc.security.CurrentUser;
 
 /**
- * The inbox page's defence against cross-site request forgery, on top of its SameSite=strict session cookie: a
- * random value in an HttpOnly cookie scoped to {@code /inbox}, and in every form a field {@code csrf-token} that
- * is an HMAC of that value and the signed-in user, keyed by the page's state secret. Another site can neither read
- * the cookie nor compute the field, so it cannot post a form in someone's name. Templates write the field with
- * {@code {inject:csrf.token}}; {@link InboxCsrfFilter} checks every form post and hands out the cookie.
+ * The web pages' defence against cross-site request forgery, on top of their SameSite=strict session cookies: a
+ * random value in an HttpOnly cookie scoped to the pages' own path ({@code /inbox}, {@code /portal}), and in every
+ * form a field {@code csrf-token} that is an HMAC of that value and the signed-in user, keyed by the pages' state
+ * secret. Another site can neither read the cookie nor compute the field, so it cannot post a form in someone's name.
+ * Templates write the field with {@code {inject:csrf.token}}; {@link PageCsrfFilter} checks every form post and every
+ * upload the pages' script sends, and hands out the cookie.
  */
 @Named("csrf")
 @RequestScoped
-public class InboxCsrf {
+public class PageCsrf {
 
     public static final String COOKIE = "ipc-csrf";
     public static final String FIELD = "csrf-token";
@@ -35,7 +36,7 @@ public class InboxCsrf {
     @Inject
     CurrentUser user;
 
-    @ConfigProperty(name = "quarkus.oidc.web.token-state-manager.encryption-secret")
+    @ConfigProperty(name = "ipc.inbox.state-secret")
     String secret;
 
     private String cookieValue;
