@@ -38,7 +38,7 @@ import org.ipc.staff.Absences;
 import org.ipc.staff.StaffDirectory;
 import org.ipc.workitems.QueueNames;
 import org.ipc.workitems.TaskViews;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemQueries;
 
 /** Puts together what a member of staff may see of one case, and draws its process with the current steps. */
 @ApplicationScoped
@@ -56,7 +56,6 @@ public class CaseViewService {
     @Inject
     MessageService messages;
 
-
     @Inject
     Acknowledgements acknowledgements;
 
@@ -64,7 +63,7 @@ public class CaseViewService {
     EngineDoor engine;
 
     @Inject
-    WorkItems workItems;
+    WorkItemQueries workItems;
 
     @Inject
     Clock clock;

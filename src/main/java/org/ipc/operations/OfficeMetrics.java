@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import org.ipc.cases.CaseStatus;
 import org.ipc.workflow.FailedJobs;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemQueries;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +40,7 @@ public class OfficeMetrics {
     MeterRegistry registry;
 
     @Inject
-    WorkItems tasks;
+    WorkItemQueries tasks;
 
     @Inject
     FailedJobs jobs;

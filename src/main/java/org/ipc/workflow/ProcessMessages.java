@@ -20,7 +20,7 @@ import org.ipc.security.CurrentUser;
 import org.ipc.security.Roles;
 import org.ipc.staff.StaffDirectory;
 import org.ipc.workitems.TaskAssigned;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemQueries;
 
 /**
  * What the outside world tells a case's process: the physician withdraws it, finance confirms the deposit, the
@@ -57,7 +57,7 @@ public class ProcessMessages {
     StaffDirectory directory;
 
     @Inject
-    WorkItems workItems;
+    WorkItemQueries workItems;
 
     @Inject
     Event<TaskAssigned> assigned;

@@ -13,10 +13,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.ipc.workitems.TaskState;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemWriter;
 
 /**
- * Keeps the task read model ({@link WorkItems}) in step with every user task of every process, in the engine's own
+ * Keeps the task read model ({@link WorkItemWriter}) in step with every user task of every process, in the engine's own
  * transaction: a created, assigned or updated task (due date, follow-up date, priority, candidate groups) is written
  * as it now stands; a completed or deleted one is removed. Attached by {@link WorkItemParseListener}.
  */
@@ -24,7 +24,7 @@ import org.ipc.workitems.WorkItems;
 public class WorkItemListener implements TaskListener {
 
     @Inject
-    WorkItems workItems;
+    WorkItemWriter workItems;
 
     @Override
     public void notify(DelegateTask task) {

@@ -22,7 +22,8 @@ import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.workitems.TaskState;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemQueries;
+import org.ipc.workitems.WorkItemWriter;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,7 +46,10 @@ public class WorkItemSync {
     RuntimeService runtime;
 
     @Inject
-    WorkItems workItems;
+    WorkItemWriter workItems;
+
+    @Inject
+    WorkItemQueries readModel;
 
     @Inject
     EntityManager em;
@@ -56,7 +60,7 @@ public class WorkItemSync {
     void onEngineStart(@Observes CamundaEngineStartupEvent event) {
         int rebuilt = QuarkusTransaction.requiringNew().call(() -> {
             workItems.lockForRebuild();
-            return workItems.count() == 0 && tasks.createTaskQuery().count() > 0 ? rebuild() : -1;
+            return readModel.count() == 0 && tasks.createTaskQuery().count() > 0 ? rebuild() : -1;
         });
         if (rebuilt >= 0) {
             LOG.infof("Task read model was empty: rebuilt %d work items from the engine's open tasks", rebuilt);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An open task as the engine holds it, handed to {@link WorkItems} by the engine's task listeners and by a rebuild:
+ * An open task as the engine holds it, handed to {@link WorkItemWriter} by the engine's task listeners and by a rebuild:
  * ids, routing (assignee, candidate groups), dates and priority. The case's own data is added from the case.
  */
 public record TaskState(String taskId, String taskKey, String name, String process, String processInstanceId,

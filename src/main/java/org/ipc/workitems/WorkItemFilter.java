@@ -1,6 +1,7 @@
 package org.ipc.workitems;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What part of the tasks a caller may see to list, and in which order; null means "any". {@code queue} keeps the
@@ -55,33 +56,68 @@ public record WorkItemFilter(Assignee assignee, String queue, String language, S
     }
 
     public WorkItemFilter withAssignee(Assignee who) {
-        return new WorkItemFilter(who, queue, language, department, overdue, followUp, caseId, caseReference,
-                patientName, process, sort);
+        return changed(f -> f.assignee = who);
     }
 
     public WorkItemFilter withQueue(String group) {
-        return new WorkItemFilter(assignee, group, language, department, overdue, followUp, caseId, caseReference,
-                patientName, process, sort);
+        return changed(f -> f.queue = group);
     }
 
     public WorkItemFilter withOverdue(Boolean due) {
-        return new WorkItemFilter(assignee, queue, language, department, due, followUp, caseId, caseReference,
-                patientName, process, sort);
+        return changed(f -> f.overdue = due);
     }
 
-    public WorkItemFilter withFollowUp(FollowUp f) {
-        return new WorkItemFilter(assignee, queue, language, department, overdue, f, caseId, caseReference,
-                patientName, process, sort);
+    public WorkItemFilter withFollowUp(FollowUp dates) {
+        return changed(f -> f.followUp = dates);
     }
 
     public WorkItemFilter withCaseReference(String reference) {
-        return new WorkItemFilter(assignee, queue, language, department, overdue, followUp, caseId, reference,
-                patientName, process, sort);
+        return changed(f -> f.caseReference = reference);
     }
 
     public WorkItemFilter withSort(Sort order) {
-        return new WorkItemFilter(assignee, queue, language, department, overdue, followUp, caseId, caseReference,
-                patientName, process, order);
+        return changed(f -> f.sort = order);
+    }
+
+    /** This filter with one part changed. */
+    private WorkItemFilter changed(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.filter();
+    }
+
+    /** A filter being changed, part by part. */
+    private static final class Draft {
+        Assignee assignee;
+        String queue;
+        String language;
+        String department;
+        Boolean overdue;
+        FollowUp followUp;
+        UUID caseId;
+        String caseReference;
+        String patientName;
+        String process;
+        Sort sort;
+
+        Draft(WorkItemFilter f) {
+            assignee = f.assignee;
+            queue = f.queue;
+            language = f.language;
+            department = f.department;
+            overdue = f.overdue;
+            followUp = f.followUp;
+            caseId = f.caseId;
+            caseReference = f.caseReference;
+            patientName = f.patientName;
+            process = f.process;
+            sort = f.sort;
+        }
+
+        WorkItemFilter filter() {
+            return new WorkItemFilter(assignee, queue, language, department, overdue, followUp, caseId, caseReference,
+                    patientName, process, sort);
+        }
     }
 
     /** Only who holds it and which queue: the views whose totals the counters answer without counting. */

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.ipc.cases.PatientCase;
 import org.ipc.workitems.WorkItem;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemQueries;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -37,7 +37,7 @@ public class ReadModel {
     TaskService tasks;
 
     @Inject
-    WorkItems workItems;
+    WorkItemQueries workItems;
 
     /** The engine's open tasks of one process instance and the read model's rows for it are the same. */
     public void assertMatchesEngine(String processInstanceId) {
