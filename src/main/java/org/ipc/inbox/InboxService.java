@@ -34,7 +34,7 @@ import org.ipc.workitems.TaskView;
 import org.ipc.workitems.TaskViews;
 import org.ipc.workitems.WorkItem;
 import org.ipc.workitems.WorkItemFilter;
-import org.ipc.workitems.WorkItems;
+import org.ipc.workitems.WorkItemQueries;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
@@ -52,7 +52,7 @@ public class InboxService {
     public static final int BULK_LIMIT = 100;
 
     @Inject
-    WorkItems workItems;
+    WorkItemQueries workItems;
 
     @Inject
     TaskViews views;
@@ -98,12 +98,6 @@ public class InboxService {
     @Transactional
     public long count(WorkItemFilter filter) {
         return workItems.visibleTo(user.id(), user.taskGroups(), filter, Instant.now(clock), 0, 0).total();
-    }
-
-    /** Every open task of a case, whoever may work it: what the staff's case page shows. */
-    @Transactional
-    public List<TaskView> openTasksOf(PatientCase c) {
-        return views.of(workItems.ofCase(c.id), Instant.now(clock));
     }
 
     @Transactional
@@ -205,7 +199,7 @@ public class InboxService {
     @Transactional
     public Queues queues() {
         directory.signedIn();
-        WorkItems.Counts counts = workItems.countsFor(user.id(), user.taskGroups(), Instant.now(clock));
+        WorkItemQueries.Counts counts = workItems.countsFor(user.id(), user.taskGroups(), Instant.now(clock));
         List<Queue> queues = counts.queues().stream().map(q -> new Queue(q.group(), queueNames.of(q.group()),
                 q.unassigned(), q.overdue(), q.waiting())).toList();
         return new Queues(queues, counts.mine(), counts.mineOverdue(), counts.mineWaiting(), counts.stamp());

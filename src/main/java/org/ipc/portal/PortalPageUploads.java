@@ -9,7 +9,7 @@ import org.ipc.security.Roles;
 
 /**
  * The same tus endpoint as {@code /api/portal/cases/{id}/uploads}, at {@code /portal/uploads/{id}} (a path of its own: a
- * class path overlapping {@link PortalPages}' ones, such as {@code /portal/cases/{id}/uploads}, would take their requests
+ * class path overlapping the pages' ones ({@link PortalCasePage}), such as {@code /portal/cases/{id}/uploads}, would take their requests
  * from them), under the pages' sign-in (their session cookie)
  * for the pages' own upload script, with the pages' CSRF value in a header ({@code api/PageCsrfFilter}). Every method,
  * check and answer is {@link PortalUploadResource}'s.
