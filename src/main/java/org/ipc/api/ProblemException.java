@@ -26,15 +26,6 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message)));
     }
 
-    public static ProblemException badFields(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return new ProblemException(400, "Invalid request", detail, errors);
-    }
-
-
-
-
     public int status() {
         return status;
     }

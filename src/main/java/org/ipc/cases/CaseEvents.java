@@ -4,7 +4,9 @@ import java.util.UUID;
 
 /**
  * What happens to a case, published as CDI events in the transaction of the change and observed there (a plain
- * {@code @Observes}): mail, audit, the task read model and the process react without {@code cases} knowing them.
+ * {@code @Observes}): mail ({@code notify}), the task read model ({@code workitems}), visa letters' revocation
+ * ({@code visa}), the submission counter ({@code operations}) and the process ({@code workflow}) react without
+ * {@code cases} knowing them. Audit is not among them: each service records its own audit entry where it acts.
  */
 public final class CaseEvents {
 

@@ -2,11 +2,8 @@ package org.ipc.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -100,15 +97,6 @@ public class PatientCase extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /** Cases behind a page of tasks, with their patients, in one query. */
-    public static Map<String, PatientCase> byProcessInstance(Collection<String> processInstanceIds) {
-        if (processInstanceIds.isEmpty()) {
-            return Map.of();
-        }
-        return PatientCase.<PatientCase>find("from PatientCase c join fetch c.patient where c.processInstanceId in ?1",
-                processInstanceIds).stream().collect(Collectors.toMap(c -> c.processInstanceId, c -> c));
-    }
 
     /** A physician's own case; another physician's case is indistinguishable from a missing one. */
     public static Optional<PatientCase> findOwnedBy(UUID id, ReferringPhysician physician) {

@@ -163,12 +163,6 @@ public class StaffDirectory {
         return colleague.taskGroups().stream().anyMatch(groups::contains);
     }
 
-    @Transactional
-    public Notices noticesOf(String subject) {
-        return StaffMember.find(subject).map(m -> new Notices(m.notifyTaskAssigned, m.notifyPhysicianMessage))
-                .orElse(new Notices(false, false));
-    }
-
     /** The caller's own choice of notices (null: as they stand); they are put in the directory first. */
     @Transactional
     public Notices chooseNotices(Notices notices) {
