@@ -13,13 +13,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditEvent;
-import org.ipc.testing.ProcessDriver;
+import org.ipc.testing.MondayMorningInNovember;
 import org.ipc.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,20 +29,10 @@ import io.restassured.response.ValidatableResponse;
  * met" follow, a payment in another currency counts only with its exchange rate, and every payment is audited.
  */
 @QuarkusTest
-class DepositsTest {
+class DepositsTest implements MondayMorningInNovember {
 
     @Inject
     DepositService deposits;
-
-    @BeforeEach
-    void aMondayMorningInNovember() {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private static String caseWithEstimate() {
         String caseId = EstimatesTest.treatmentCase("ar", "Asia/Riyadh");

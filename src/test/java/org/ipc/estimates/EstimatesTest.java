@@ -13,13 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipc.testing.MondayMorningInNovember;
 import org.ipc.testing.Papers;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,19 +32,9 @@ import io.restassured.response.ValidatableResponse;
  * language (Arabic shaped and right to left) with nothing clinical on it.
  */
 @QuarkusTest
-class EstimatesTest {
+class EstimatesTest implements MondayMorningInNovember {
 
     static final String SUMMARY = "Synthetic summary: Quillfeather syndrome of the left xiphoid, stage zeta.";
-
-    @BeforeEach
-    void aMondayMorningInNovember() {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     static String treatmentCase(String language, String zone) {
         Map<String, Object> patient = new HashMap<>();

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.StringReader;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,13 +20,10 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipc.testing.MondayMorningInNovember;
 import org.ipc.testing.Papers;
 import org.ipc.testing.Portal;
-import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,17 +36,7 @@ import io.restassured.response.ValidatableResponse;
  * SEQUENCE of what changed, and a cancelled appointment comes back as STATUS:CANCELLED.
  */
 @QuarkusTest
-class ItineraryTest {
-
-    @BeforeEach
-    void aMondayMorningInNovember() {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class ItineraryTest implements MondayMorningInNovember {
 
     private static String riyadhPatient() {
         return Portal.submit("physician", "TREATMENT", Map.of("preferredLanguage", "ar", "timeZone", "Asia/Riyadh",

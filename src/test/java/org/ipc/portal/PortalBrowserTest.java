@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -105,6 +106,8 @@ class PortalBrowserTest {
                 Map.of("width", 360, "height", 780, "deviceScaleFactor", 1, "mobile", true));
         browser.executeCdpCommand("Network.enable", Map.of());
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // a condition that reads an element while the page is being replaced asks again on the new page
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach

@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +40,7 @@ import org.ipc.testing.Mailbox;
 import org.ipc.testing.PackagedService;
 import org.ipc.testing.S3Server;
 import org.ipc.testing.PostgresServer;
+import org.ipc.testing.Sql;
 import org.ipc.testing.RawHttp;
 import org.ipc.testing.SmtpResource;
 import org.ipc.testing.TestIssuer;
@@ -69,6 +67,7 @@ class ClusterIT {
     private static final int CLIENTS = 16;
 
     private static PostgresServer postgres;
+    private static Sql database;
     private static SharedStorage documents;
     private static TestIssuer issuer;
     private static Replica a;
@@ -92,6 +91,7 @@ class ClusterIT {
     @BeforeAll
     static void startTwoReplicasBehindABalancer() throws Exception {
         postgres = PostgresServer.start("cluster-postgres");
+        database = new Sql(postgres);
         documents = sharedStorage();
         issuer = TestIssuer.start();
         int smtp = Integer.parseInt(new SmtpResource().start().get("quarkus.mailer.port"));
@@ -243,20 +243,20 @@ class ClusterIT {
             escalationTimers.add(timerOf(instance, "FirstResponseLate"));
         }
         makeDue(escalationTimers);
-        awaitCount("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+        awaitCount("select database.count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                 + "and proc_inst_id_ = any(?)", instances, cases);
         Thread.sleep(3_000); // three more acquisition rounds of each replica: nothing fires again
 
-        assertThat(count("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+        assertThat(database.count("select database.count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                 + "and proc_inst_id_ = any(?)", instances)).as("escalation tasks").isEqualTo(cases);
         for (String instance : instances) {
-            assertThat(count("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+            assertThat(database.count("select database.count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                     + "and proc_inst_id_ = any(?)", List.of(instance))).as("escalations of %s", instance).isEqualTo(1);
-            assertThat(count("select count(*) from act_hi_actinst where act_id_ = 'FirstResponseLate' "
+            assertThat(database.count("select database.count(*) from act_hi_actinst where act_id_ = 'FirstResponseLate' "
                     + "and proc_inst_id_ = any(?)", List.of(instance))).as("timer firings of %s", instance)
                     .isEqualTo(1);
         }
-        assertThat(count("select count(*) from act_ru_job where id_ = any(?)", escalationTimers)).isZero();
+        assertThat(database.count("select database.count(*) from act_ru_job where id_ = any(?)", escalationTimers)).isZero();
 
         // a reminder mail: the records reminder (three business days) of a case waiting for records
         Map<String, Object> noConsent = CaseRequests.secondOpinion();
@@ -272,11 +272,11 @@ class ClusterIT {
                 Map.of("missingRecords", "Pathology report"));
         String reminderTimer = timerOf(processInstanceOf(caseId), "RecordsReminderDue");
         makeDue(List.of(reminderTimer));
-        awaitCount("select count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
+        awaitCount("select database.count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
                 List.of(caseId), 1);
         Thread.sleep(3_000);
 
-        assertThat(count("select count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
+        assertThat(database.count("select database.count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
                 List.of(caseId))).as("reminders").isEqualTo(1);
         String reminderMail = awaitSent("select message_id from mail_outbox where milestone = 'RECORDS_REMINDER' "
                 + "and case_id::text = any(?)", List.of(caseId));
@@ -310,8 +310,8 @@ class ClusterIT {
         clients.shutdown();
         awaitOutboxSettled(Duration.ofSeconds(60));
 
-        List<String> outbox = strings("select message_id from mail_outbox where status = 'SENT'");
-        assertThat(count("select count(*) from mail_outbox where status <> 'SENT'")).isZero();
+        List<String> outbox = database.strings("select message_id from mail_outbox where status = 'SENT'");
+        assertThat(database.count("select database.count(*) from mail_outbox where status <> 'SENT'")).isZero();
         Map<String, Long> copies = receivedCopies();
         assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(outbox);
         assertThat(copies).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1L));
@@ -347,7 +347,7 @@ class ClusterIT {
         String requestId = "forged-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(RawHttp.sendTo(balancer.base, "127.0.0.5", "GET", "/api/portal/cases", "Authorization: Bearer "
                 + token, "X-Forwarded-For: 198.18.9.9", "X-Request-Id: " + requestId).status()).isEqualTo(200);
-        assertThat(single("select client_address from audit_event where request_id = ?", requestId))
+        assertThat(database.single("select client_address from audit_event where request_id = ?", requestId))
                 .isEqualTo("127.0.0.5");
         FIGURES.put("made-up client addresses", ("160 calls through the balancer from one client, each with an "
                 + "X-Forwarded-For of its own: %s; the audit row of a call with a made-up address names 127.0.0.5")
@@ -456,7 +456,7 @@ class ClusterIT {
             retries.merge("201", 1L, Long::sum);
         }
 
-        Map<String, Integer> casesPerKey = casesPerKey();
+        Map<String, Integer> casesPerKey = database.casesPerKey(MARK);
         long lost = all.stream().filter(c -> c.answer.status() == 201 && casesPerKey.getOrDefault(c.key, 0) == 0)
                 .count();
         long duplicates = casesPerKey.values().stream().filter(n -> n > 1).count();
@@ -471,10 +471,10 @@ class ClusterIT {
 
         // the killed replica's claimed mail goes when its lease lapses; only mail it was handing over may go twice
         awaitOutboxSettled(Duration.ofSeconds(90));
-        assertThat(count("select count(*) from mail_outbox where status <> 'SENT'")).isZero();
+        assertThat(database.count("select database.count(*) from mail_outbox where status <> 'SENT'")).isZero();
         Map<String, Long> copies = receivedCopies();
         assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(
-                strings("select message_id from mail_outbox"));
+                database.strings("select message_id from mail_outbox"));
         long twice = copies.values().stream().filter(n -> n > 1).count();
         assertThat(twice).as("mails sent twice (in flight at the kill)").isLessThanOrEqualTo(4);
 
@@ -542,109 +542,49 @@ class ClusterIT {
     // --- what the database says
 
     private static String processInstanceOf(String caseId) throws SQLException {
-        return single("select process_instance_id from patient_case where id::text = ?", caseId);
+        return database.single("select process_instance_id from patient_case where id::text = ?", caseId);
     }
 
     private static String caseIdOf(String key) throws SQLException {
-        return single("select id::text from patient_case where clinical_summary = ?", MARK + key);
+        return database.single("select id::text from patient_case where clinical_summary = ?", MARK + key);
     }
 
     private static String assigneeOf(String task) throws SQLException {
-        return single("select assignee_ from act_ru_task where id_ = ?", task);
+        return database.single("select assignee_ from act_ru_task where id_ = ?", task);
     }
 
     private static String timerOf(String processInstance, String activity) throws SQLException {
-        return single("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+        return database.single("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
                 + "where j.process_instance_id_ = ? and d.act_id_ = '" + activity + "'", processInstance);
     }
 
     /** The engine's own record of when a timer is due, set to a moment ago: legitimate in a test, as Camunda's are. */
     private static void makeDue(List<String> jobs) throws SQLException {
-        try (Connection c = postgres.connect();
-                PreparedStatement s = c.prepareStatement("update act_ru_job set duedate_ = localtimestamp - interval "
-                        + "'5 seconds' where id_ = any(?)")) {
-            s.setArray(1, c.createArrayOf("varchar", jobs.toArray()));
-            assertThat(s.executeUpdate()).isEqualTo(jobs.size());
-        }
-    }
-
-    private static Map<String, Integer> casesPerKey() throws SQLException {
-        Map<String, Integer> perKey = new HashMap<>();
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(
-                "select clinical_summary, count(*) from patient_case where clinical_summary like ? group by 1")) {
-            s.setString(1, MARK + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    perKey.put(rs.getString(1).substring(MARK.length()), rs.getInt(2));
-                }
-            }
-        }
-        return perKey;
+        assertThat(database.update("update act_ru_job set duedate_ = localtimestamp - interval '5 seconds'"
+                + " where id_ = any(?)", jobs)).isEqualTo(jobs.size());
     }
 
     private static void awaitCount(String sql, List<String> ids, long expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count(sql, ids) < expected && System.nanoTime() < deadline) {
+        while (database.count(sql, ids) < expected && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(count(sql, ids)).as(sql).isEqualTo(expected);
+        assertThat(database.count(sql, ids)).as(sql).isEqualTo(expected);
     }
 
     private static String awaitSent(String sql, List<String> ids) throws Exception {
         awaitOutboxSettled(Duration.ofSeconds(60));
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).as(sql).isTrue();
-                String messageId = rs.getString(1);
-                assertThat(rs.next()).as("one mail: " + sql).isFalse();
-                return messageId;
-            }
-        }
+        List<String> sent = database.strings(sql, ids);
+        assertThat(sent).as("one mail: " + sql).hasSize(1);
+        return sent.get(0);
     }
 
     private static void awaitOutboxSettled(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (count("select count(*) from mail_outbox where status in ('PENDING', 'SENDING')") > 0
+        while (database.count("select database.count(*) from mail_outbox where status in ('PENDING', 'SENDING')") > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
-    }
-
-    private static long count(String sql) throws SQLException {
-        return Long.parseLong(single(sql, null));
-    }
-
-    private static long count(String sql, List<String> ids) throws SQLException {
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static String single(String sql, String parameter) throws SQLException {
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                s.setString(1, parameter);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).as("%s (%s)", sql, parameter).isTrue();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    private static List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = postgres.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 
     // --- what the mail server and the replicas' logs say

@@ -2,17 +2,12 @@ package org.ipc.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +25,7 @@ import org.ipc.testing.HttpCalls.Answer;
 import org.ipc.testing.Mailbox;
 import org.ipc.testing.PackagedService;
 import org.ipc.testing.PostgresServer;
+import org.ipc.testing.Sql;
 import org.ipc.testing.SmtpResource;
 import org.ipc.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +49,7 @@ class DatabaseOutageIT {
     private static final String MARK = "Synthetic outage run, key ";
 
     private static PostgresServer postgres;
+    private static Sql database;
     private static TestIssuer issuer;
     private static PackagedService service;
     private static Path log;
@@ -60,6 +57,7 @@ class DatabaseOutageIT {
     @BeforeAll
     static void startServiceOnARestartableDatabase() throws Exception {
         postgres = PostgresServer.start("outage-postgres");
+        database = new Sql(postgres);
         issuer = TestIssuer.start();
         int smtp = Integer.parseInt(new SmtpResource().start().get("quarkus.mailer.port"));
         Map<String, String> env = PackagedService.environment(postgres.jdbcUrl(), issuer.url(), smtp,
@@ -175,7 +173,7 @@ class DatabaseOutageIT {
                 .allSatisfy(a -> assertThat(a.status()).as("%s", a).isEqualTo(200));
 
         // every acknowledged case is there, and every key made exactly one case
-        Map<String, Integer> casesPerKey = casesPerKey();
+        Map<String, Integer> casesPerKey = database.casesPerKey(MARK);
         for (Call c : submissions) {
             if (c.answer.status() == 201) {
                 assertThat(casesPerKey.get(c.key)).as("case acknowledged at %d ms", c.sentAt).isEqualTo(1);
@@ -225,20 +223,6 @@ class DatabaseOutageIT {
         return request;
     }
 
-    private static Map<String, Integer> casesPerKey() throws Exception {
-        Map<String, Integer> perKey = new HashMap<>();
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(
-                "select clinical_summary, count(*) from patient_case where clinical_summary like ? group by 1")) {
-            s.setString(1, MARK + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    perKey.put(rs.getString(1).substring(MARK.length()), rs.getInt(2));
-                }
-            }
-        }
-        return perKey;
-    }
-
     private static void assertEveryMailSentOnce() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, Integer> byStatus = Map.of();
@@ -250,19 +234,8 @@ class DatabaseOutageIT {
             Thread.sleep(500);
         }
         assertThat(byStatus.keySet()).as("outbox states %s; not sent: %s", byStatus, unsent()).containsOnly("SENT");
-        List<String> expected = new ArrayList<>();
-        long cases;
-        try (Connection c = postgres.connect()) {
-            try (ResultSet rs = c.createStatement().executeQuery("select message_id from mail_outbox")) {
-                while (rs.next()) {
-                    expected.add(rs.getString(1));
-                }
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("select count(*) from patient_case")) {
-                rs.next();
-                cases = rs.getLong(1);
-            }
-        }
+        List<String> expected = database.strings("select message_id from mail_outbox");
+        long cases = database.count("select count(*) from patient_case");
         Map<String, Long> received = Mailbox.all().stream()
                 .collect(Collectors.groupingBy(Mailbox.Received::messageId, Collectors.counting()));
         assertThat(expected).as("two mails (patient, physician) for each of %d cases", cases)
@@ -273,27 +246,13 @@ class DatabaseOutageIT {
 
     /** The mails not sent, with their attempts and the kind of their last failure, for the failure message. */
     private static List<String> unsent() throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = postgres.connect(); ResultSet rs = c.createStatement().executeQuery(
-                "select status, attempts, next_attempt_at, lease_until, last_error from mail_outbox "
-                        + "where status <> 'SENT'")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + " attempts=" + rs.getInt(2) + " next=" + rs.getString(3) + " lease="
-                        + rs.getString(4) + " error=" + rs.getString(5));
-            }
-        }
-        return rows;
+        return database.strings("select status || ' attempts=' || attempts || ' next=' || coalesce(next_attempt_at::text,"
+                + " '-') || ' lease=' || coalesce(lease_until::text, '-') || ' error=' || coalesce(last_error, '-')"
+                + " from mail_outbox where status <> 'SENT'");
     }
 
     private static Map<String, Integer> outboxByStatus() throws Exception {
-        Map<String, Integer> byStatus = new TreeMap<>();
-        try (Connection c = postgres.connect(); ResultSet rs = c.createStatement().executeQuery(
-                "select status, count(*) from mail_outbox group by status")) {
-            while (rs.next()) {
-                byStatus.put(rs.getString(1), rs.getInt(2));
-            }
-        }
-        return byStatus;
+        return database.counted("select status, count(*) from mail_outbox group by status");
     }
 
     private static void warmUp(HttpCalls http, URI base, String physician, String coordinator) {

@@ -18,18 +18,15 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipc.crypto.DataKeyConfig;
 import org.ipc.crypto.FieldCipher;
 import org.ipc.documents.Document;
 import org.ipc.documents.DocumentStorage;
+import org.ipc.testing.MondayMorningInNovember;
 import org.ipc.testing.Papers;
-import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.Tokens;
 import org.ipc.testing.UnboundSeals;
 import org.ipc.workflow.schema.BindSealedValuesMigration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -42,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * moves every sealed value to the current key.
  */
 @QuarkusTest
-class PassportsAtRestTest {
+class PassportsAtRestTest implements MondayMorningInNovember {
 
     /** The retired test key of application.properties ({@code %test.ipc.data-key.retired}). */
     private static final String RETIRED_TEST_KEY = "dGVzdC1vbmx5LXJldGlyZWQta2V5LTAxMjM0NTY3ODk=";
@@ -55,16 +52,6 @@ class PassportsAtRestTest {
 
     @Inject
     FieldCipher cipher;
-
-    @BeforeEach
-    void aMondayMorningInNovember() {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private static String issueWith(String caseId, String passport, String companionPassport) {
         Map<String, Object> letter = VisaLettersTest.letter();

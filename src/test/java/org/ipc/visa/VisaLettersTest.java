@@ -17,14 +17,12 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.ipc.testing.MondayMorningInNovember;
 import org.ipc.testing.CaseRequests;
 import org.ipc.testing.Papers;
 import org.ipc.testing.Portal;
 import org.ipc.testing.ProcessDriver;
 import org.ipc.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,7 +37,7 @@ import io.restassured.response.ValidatableResponse;
  * letter's code reports as revoked.
  */
 @QuarkusTest
-class VisaLettersTest {
+class VisaLettersTest implements MondayMorningInNovember {
 
     static final String PASSPORT = "X12344321";
     static final String HUSBAND_PASSPORT = "K98765555";
@@ -47,16 +45,6 @@ class VisaLettersTest {
 
     @Inject
     VisaLetterService letters;
-
-    @BeforeEach
-    void aMondayMorningInNovember() {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     /** A treatment case with an estimate of US$48,000.50 and the deposit paid when {@code paid}. */
     static String caseWithEstimate(boolean paid) {

@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditEvent;
-import org.ipc.testing.ProcessDriver;
+import org.ipc.testing.MondayMorningInNovember;
 import org.ipc.testing.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,17 +25,7 @@ import io.restassured.http.ContentType;
  * the same transaction, and the consulate's check then says so; a revision that keeps the dates leaves it standing.
  */
 @QuarkusTest
-class VisaRevocationTest {
-
-    @BeforeEach
-    void aMondayMorningInNovember() {
-        ProcessDriver.setNewYorkTime("2026-11-23T09:00");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
+class VisaRevocationTest implements MondayMorningInNovember {
 
     @Test
     void withdrawingTheCaseRevokesItsLetter() {
