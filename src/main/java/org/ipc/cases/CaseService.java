@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
+import org.hibernate.Hibernate;
 import org.ipc.common.Page;
 import org.ipc.common.InvalidInputException;
 import org.ipc.audit.AuditAction;
@@ -28,7 +29,6 @@ import org.ipc.physicians.ReferringPhysician;
  */
 @ApplicationScoped
 public class CaseService {
-
 
     @Inject
     PhysicianDirectory physicians;
@@ -61,7 +61,7 @@ public class CaseService {
     Event<CaseSubmitted> submitted;
 
     @Transactional
-    public PortalCaseView submit(@Valid NewCaseRequest request) {
+    public PhysicianCase submit(@Valid NewCaseRequest request) {
         if (departments.find(request.department()).isEmpty()) {
             throw InvalidInputException.field("department",
                     "is not a department of the hospital; GET /api/departments lists them");
@@ -85,38 +85,39 @@ public class CaseService {
         lifecycle.recordStatus(c, physician.subject);
         audit.record(AuditAction.CASE_SUBMITTED, c.id);
         submitted.fire(new CaseSubmitted(CaseSnapshot.of(c), physician.subject));
-        return view(c);
+        return followed(c);
     }
 
     @Transactional
-    public PortalCaseView findForCurrentPhysician(UUID id) {
+    public PhysicianCase findForCurrentPhysician(UUID id) {
         PatientCase c = access.ownCase(id);
         audit.record(AuditAction.CASE_READ, c.id);
-        return view(c);
+        return followed(c);
     }
 
     /** The physician's own case as it now stands, after something changed it (a withdrawal). */
     @Transactional
-    public PortalCaseView viewForCurrentPhysician(UUID id) {
-        return view(access.ownCase(id));
+    public PhysicianCase viewForCurrentPhysician(UUID id) {
+        return followed(access.ownCase(id));
     }
 
     @Transactional
-    public Page<PortalCaseSummary> listForCurrentPhysician(CaseStatus status, int pageIndex, int size) {
+    public Page<PatientCase> listForCurrentPhysician(CaseStatus status, int pageIndex, int size) {
         return physicians.currentIfKnown().map(physician -> {
             var query = (status == null
                     ? PatientCase.<PatientCase>find("physician = ?1 order by createdAt desc, reference desc", physician)
                     : PatientCase.<PatientCase>find("physician = ?1 and status = ?2 order by createdAt desc, reference desc",
                             physician, status))
                     .page(io.quarkus.panache.common.Page.of(pageIndex, size));
-            List<PortalCaseSummary> items = query.list().stream().map(PortalCaseSummary::of).toList();
+            List<PatientCase> items = query.list();
+            items.forEach(c -> Hibernate.initialize(c.patient)); // the list shows the patients' names
             audit.record(AuditAction.CASES_LISTED, null, items.size() + " cases");
             return new Page<>(items, query.count());
         }).orElseGet(() -> new Page<>(List.of(), 0));
     }
 
-    private PortalCaseView view(PatientCase c) {
-        return PortalCaseView.of(c, CaseStatusChange.historyOf(c.id), acknowledgements.of(c.reference,
+    private PhysicianCase followed(PatientCase c) {
+        return new PhysicianCase(c, CaseStatusChange.historyOf(c.id), acknowledgements.of(c.reference,
                 c.acknowledgedAt, c.ackOfficeOpen, c.ackOfficeOpensAt, c.patient.preferredLanguage, c.patient.timeZone));
     }
 }

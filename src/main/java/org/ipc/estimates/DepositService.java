@@ -26,7 +26,6 @@ import org.ipc.audit.AuditAction;
 import org.ipc.audit.AuditTrail;
 import org.ipc.cases.CaseAccess;
 import org.ipc.cases.PatientCase;
-import org.ipc.cases.PortalCaseView;
 import org.ipc.money.Money;
 import org.ipc.money.MoneyInput;
 import org.ipc.officehours.BusinessClock;
@@ -164,7 +163,7 @@ public class DepositService {
      * case only; audited as a read of the estimate).
      */
     @Transactional
-    public Optional<PortalCaseView.Estimate> summaryForPhysician(UUID caseId) {
+    public Optional<DepositSummary> summaryForPhysician(UUID caseId) {
         PatientCase c = access.ownCase(caseId);
         Optional<Estimate> current = Estimate.currentOf(c.id);
         if (current.isEmpty()) {
@@ -173,7 +172,7 @@ public class DepositService {
         Estimate e = current.get();
         DepositView d = view(e, Payment.of(c.id));
         audit.record(AuditAction.ESTIMATES_READ, c.id, "physician's summary");
-        return Optional.of(new PortalCaseView.Estimate(e.revision, e.currency, d.estimatedTotal(), d.required(),
+        return Optional.of(new DepositSummary(e.revision, e.currency, d.estimatedTotal(), d.required(),
                 d.received(), d.balance(), d.met(), d.due(), e.plannedAdmission, e.validUntil));
     }
 

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.ipc.api.PageForms;
 import org.ipc.cases.CaseService;
 import org.ipc.cases.CaseStatus;
-import org.ipc.cases.PortalCaseSummary;
 import org.ipc.security.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -51,7 +50,7 @@ public class PortalCaseListPage {
     public TemplateInstance list(@QueryParam("status") String status) {
         PortalWords w = parts.words();
         CaseStatus filter = parseStatus(status);
-        List<CaseRow> rows = cases.listForCurrentPhysician(filter, 0, LIST_SIZE).items().stream()
+        List<CaseRow> rows = cases.listForCurrentPhysician(filter, 0, LIST_SIZE).items().stream().map(PortalCaseSummary::of)
                 .map(c -> new CaseRow(c, w.t("status." + c.status()), w.t("next." + c.status()),
                         w.t("needs." + c.status()), w.when(c.createdAt())))
                 .toList();

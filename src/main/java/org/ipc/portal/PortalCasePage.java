@@ -22,7 +22,6 @@ import org.ipc.api.Redirects;
 import org.ipc.api.Ids;
 import org.ipc.api.PageForms;
 import org.ipc.cases.CaseService;
-import org.ipc.cases.PortalCaseView;
 import org.ipc.common.ConflictException;
 import org.ipc.common.InvalidInputException;
 import org.ipc.common.RejectedContentException;
@@ -151,7 +150,7 @@ public class PortalCasePage {
     @Path("/cases/{id}/withdraw")
     public TemplateInstance confirmWithdrawal(@PathParam("id") String id) {
         return Templates.withdraw(parts.words(), parts.user(),
-                cases.findForCurrentPhysician(Ids.require(id, "Case")), null);
+                PortalCaseView.of(cases.findForCurrentPhysician(Ids.require(id, "Case"))), null);
     }
 
     @POST
@@ -164,14 +163,14 @@ public class PortalCasePage {
         } catch (ConflictException ended) {
             PortalWords w = parts.words();
             return Response.status(409).entity(Templates.withdraw(w, parts.user(),
-                    cases.findForCurrentPhysician(caseId), w.t("withdraw.ended"))).build();
+                    PortalCaseView.of(cases.findForCurrentPhysician(caseId)), w.t("withdraw.ended"))).build();
         }
         return Redirects.seeOther("/portal/cases/" + caseId);
     }
 
     private TemplateInstance casePage(PortalWords w, UUID caseId, Map<String, String> errors, String draft) {
-        PortalCaseView c = cases.findForCurrentPhysician(caseId)
-                .withEstimate(deposits.summaryForPhysician(caseId).orElse(null));
+        PortalCaseView c = PortalCaseView.of(cases.findForCurrentPhysician(caseId))
+                .withEstimate(deposits.summaryForPhysician(caseId).map(PortalCaseView.Estimate::of).orElse(null));
         List<Step> timeline = c.history().stream().map(h -> new Step(w.t("status." + h.status()), w.when(h.at())))
                 .toList();
         List<DocumentView> all = documents.listForPhysician(caseId).items();

@@ -36,9 +36,8 @@ import org.ipc.api.Idempotent;
 import org.ipc.api.Ids;
 import org.ipc.cases.CaseService;
 import org.ipc.cases.CaseStatus;
+import org.ipc.cases.PatientCase;
 import org.ipc.cases.NewCaseRequest;
-import org.ipc.cases.PortalCaseSummary;
-import org.ipc.cases.PortalCaseView;
 import org.ipc.estimates.DepositService;
 import org.ipc.common.Page;
 import org.ipc.api.PageRequest;
@@ -78,7 +77,7 @@ public class PortalCaseResource {
             @NotNull(message = "a JSON body describing the case is required") @Valid NewCaseRequest body,
             @Parameter(description = ApiDocument.IDEMPOTENCY_KEY, example = ApiDocument.IDEMPOTENCY_KEY_EXAMPLE)
             @RestHeader("Idempotency-Key") String idempotencyKey) {
-        PortalCaseView created = cases.submit(body);
+        PortalCaseView created = PortalCaseView.of(cases.submit(body));
         return Response.created(URI.create("/api/portal/cases/" + created.id())).entity(created).build();
     }
 
@@ -90,8 +89,9 @@ public class PortalCaseResource {
     public Page<PortalCaseSummary> list(@Parameter(description = "only cases in this status",
             schema = @Schema(implementation = CaseStatus.class)) @RestQuery String status,
             @Valid @BeanParam PageRequest page) {
-        return cases.listForCurrentPhysician(status == null ? null : Enums.parse(CaseStatus.class, "status", status),
-                page.page, page.size);
+        Page<PatientCase> own = cases.listForCurrentPhysician(status == null ? null
+                : Enums.parse(CaseStatus.class, "status", status), page.page, page.size);
+        return new Page<>(own.items().stream().map(PortalCaseSummary::of).toList(), own.total());
     }
 
     @POST
@@ -117,7 +117,7 @@ public class PortalCaseResource {
 
     public PortalCaseView get(@PathParam("id") String id) {
         UUID caseId = Ids.require(id, "Case");
-        PortalCaseView view = cases.findForCurrentPhysician(caseId);
-        return view.withEstimate(deposits.summaryForPhysician(caseId).orElse(null));
+        return PortalCaseView.of(cases.findForCurrentPhysician(caseId))
+                .withEstimate(deposits.summaryForPhysician(caseId).map(PortalCaseView.Estimate::of).orElse(null));
     }
 }

@@ -1,6 +1,5 @@
 package org.ipc.portal;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,11 +25,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.ipc.api.Idempotent;
+import org.ipc.api.Redirects;
 import org.ipc.api.PageForms;
 import org.ipc.cases.CaseService;
 import org.ipc.cases.CaseType;
 import org.ipc.cases.NewCaseRequest;
-import org.ipc.cases.PortalCaseView;
 import org.ipc.cases.Urgency;
 import org.ipc.common.FieldError;
 import org.ipc.common.InvalidInputException;
@@ -74,8 +73,7 @@ public class PortalNewCasePage {
 
         @Idempotent("submit-case-page")
         public Response submit(NewCaseRequest request, @RestHeader("Idempotency-Key") String key) {
-            PortalCaseView created = cases.submit(request);
-            return Response.seeOther(URI.create("/portal/cases/" + created.id())).build();
+            return Redirects.seeOther("/portal/cases/" + cases.submit(request).c().id);
         }
     }
 

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.ipc.cases.CaseService;
-import org.ipc.cases.PortalCaseView;
 import org.ipc.workflow.ProcessMessages;
 
 /** A physician withdraws their own case: the process hears it and the physician sees the case as it now stands, in one transaction. */
@@ -23,6 +22,6 @@ public class Withdrawals {
     @Transactional
     public PortalCaseView withdraw(UUID caseId) {
         process.withdrawForCurrentPhysician(caseId);
-        return cases.viewForCurrentPhysician(caseId);
+        return PortalCaseView.of(cases.viewForCurrentPhysician(caseId));
     }
 }

@@ -1,4 +1,4 @@
-package org.ipc.cases;
+package org.ipc.portal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,6 +6,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.CaseType;
+import org.ipc.cases.PhysicianCase;
+import org.ipc.cases.Acknowledgement;
+import org.ipc.cases.PatientCase;
+import org.ipc.cases.Urgency;
+import org.ipc.estimates.DepositSummary;
 import org.ipc.patients.PatientDetails;
 
 /**
@@ -39,6 +46,11 @@ public record PortalCaseView(
     public record Estimate(int revision, String currency, String total, String depositRequired,
             String depositReceived, String balance, boolean depositMet, Instant depositDue, LocalDate plannedAdmission,
             LocalDate validUntil) {
+
+        static Estimate of(DepositSummary s) {
+            return new Estimate(s.revision(), s.currency(), s.total(), s.depositRequired(), s.depositReceived(),
+                    s.balance(), s.depositMet(), s.depositDue(), s.plannedAdmission(), s.validUntil());
+        }
     }
 
     /** The same view with the current estimate's summary. */
@@ -47,9 +59,10 @@ public record PortalCaseView(
                 createdAt, acknowledgement, history, current);
     }
 
-    static PortalCaseView of(PatientCase c, List<CaseStatusChange> history, Acknowledgement acknowledgement) {
+    static PortalCaseView of(PhysicianCase followed) {
+        PatientCase c = followed.c();
         return new PortalCaseView(c.id, c.reference, c.status, c.type, c.department, c.urgency, c.clinicalSummary,
-                PatientDetails.of(c.patient), c.createdAt, acknowledgement,
-                history.stream().map(h -> new StatusEntry(h.status, h.changedAt)).toList(), null);
+                PatientDetails.of(c.patient), c.createdAt, followed.acknowledgement(),
+                followed.history().stream().map(h -> new StatusEntry(h.status, h.changedAt)).toList(), null);
     }
 }

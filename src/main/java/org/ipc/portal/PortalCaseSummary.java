@@ -1,9 +1,13 @@
-package org.ipc.cases;
+package org.ipc.portal;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ipc.cases.CaseStatus;
+import org.ipc.cases.CaseType;
+import org.ipc.cases.PatientCase;
+import org.ipc.cases.Urgency;
 
 /** One line of a physician's case list. */
 @Schema(name = "PortalCaseSummary")
