@@ -76,29 +76,7 @@ public class MailOutbox {
                 continue;
             }
             MailRenderer.Rendered mail = renderer.render(c, milestone, recipient, details);
-            OutboxMail row = new OutboxMail();
-            row.id = UUID.randomUUID();
-            row.caseId = c.id();
-            row.dedupeKey = key;
-            row.milestone = milestone;
-            row.recipientKind = recipient;
-            row.recipient = address;
-            row.language = mail.language();
-            row.subject = mail.subject();
-            row.bodyText = mail.text();
-            row.bodyHtml = mail.html();
-            if (attachment != null) {
-                row.attachmentName = attachment.fileName();
-                row.attachmentType = attachment.contentType();
-                row.attachmentContent = attachment.content();
-            }
-            row.messageId = "<" + row.id + "@" + domain(from) + ">";
-            row.status = OutboxMail.Status.PENDING;
-            row.attempts = 0;
-            Instant now = Instant.now(clock);
-            row.nextAttemptAt = now;
-            row.createdAt = now;
-            row.persist();
+            queue(c.id(), key, milestone, recipient, address, mail, attachment);
         }
     }
 
@@ -109,17 +87,28 @@ public class MailOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueStaff(UUID caseId, Milestone notice, String address, MailRenderer.Rendered mail) {
         String key = caseId + ":" + notice.name() + ":" + UUID.randomUUID() + ":staff";
+        queue(caseId, key, notice, Recipient.STAFF, address, mail, null);
+    }
+
+    /** One rendered mail as a row of the outbox, to be sent now. */
+    private void queue(UUID caseId, String key, Milestone milestone, Recipient recipient, String address,
+            MailRenderer.Rendered mail, Attachment attachment) {
         OutboxMail row = new OutboxMail();
         row.id = UUID.randomUUID();
         row.caseId = caseId;
         row.dedupeKey = key;
-        row.milestone = notice;
-        row.recipientKind = Recipient.STAFF;
+        row.milestone = milestone;
+        row.recipientKind = recipient;
         row.recipient = address;
         row.language = mail.language();
         row.subject = mail.subject();
         row.bodyText = mail.text();
         row.bodyHtml = mail.html();
+        if (attachment != null) {
+            row.attachmentName = attachment.fileName();
+            row.attachmentType = attachment.contentType();
+            row.attachmentContent = attachment.content();
+        }
         row.messageId = "<" + row.id + "@" + domain(from) + ">";
         row.status = OutboxMail.Status.PENDING;
         row.attempts = 0;

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.ipc.common.SealedValueRefusedException;
 import org.ipc.crypto.ContentCipher;
 import org.ipc.crypto.DataKeyConfig;
@@ -28,28 +26,12 @@ import io.smallrye.config.SmallRyeConfig;
  * reports it and migrates it once its key is given. It lives in this folder because this is Flyway's location for
  * Java migrations in every profile.
  */
-public class BindSealedValuesMigration implements JavaMigration {
+public class BindSealedValuesMigration extends JavaStep {
 
     private static final Logger LOG = Logger.getLogger(BindSealedValuesMigration.class);
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("62");
-    }
-
-    @Override
-    public String getDescription() {
-        return "bind sealed values to their rows";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public BindSealedValuesMigration() {
+        super("62", "bind sealed values to their rows");
     }
 
     @Override

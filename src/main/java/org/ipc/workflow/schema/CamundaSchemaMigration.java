@@ -13,9 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,32 +25,15 @@ import org.jboss.logging.Logger;
  * A database whose Camunda tables already exist (created by Camunda itself, before its schema moved to migrations)
  * is left as it is: this migration is then recorded as applied and changes nothing.
  */
-public class CamundaSchemaMigration implements JavaMigration {
+public class CamundaSchemaMigration extends JavaStep {
 
     private static final Logger LOG = Logger.getLogger(CamundaSchemaMigration.class);
     /** Camunda's own order: engine, history, identity, then the CMMN and DMN parts (DbSqlSession.dbSchemaCreate). */
     static final List<String> PARTS = List.of("engine", "history", "identity", "case.engine", "case.history",
             "decision.engine", "decision.history");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20");
-    }
-
-    @Override
-    public String getDescription() {
-        return "camunda schema from the engine jar";
-    }
-
-    /** None: the scripts belong to the engine jar, and an upgraded jar must not fail validation of this applied step. */
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public CamundaSchemaMigration() {
+        super("20", "camunda schema from the engine jar");
     }
 
     @Override
