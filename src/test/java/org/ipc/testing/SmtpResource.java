@@ -49,5 +49,9 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized void startServer() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        // a client silent for 5 s is dropped (GreenMail's own wait is 30 s): the rare conversation that stalls (the
+        // mailer waiting on a reply the server never sends) costs a drain 5 s, not 30; the tests' mailer closes an
+        // idle connection after 1 s, well before
+        server.getSmtp().setClientSocketTimeout(5_000);
     }
 }
