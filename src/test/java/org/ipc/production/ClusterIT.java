@@ -243,20 +243,20 @@ class ClusterIT {
             escalationTimers.add(timerOf(instance, "FirstResponseLate"));
         }
         makeDue(escalationTimers);
-        awaitCount("select database.count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+        awaitCount("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                 + "and proc_inst_id_ = any(?)", instances, cases);
         Thread.sleep(3_000); // three more acquisition rounds of each replica: nothing fires again
 
-        assertThat(database.count("select database.count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+        assertThat(database.count("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                 + "and proc_inst_id_ = any(?)", instances)).as("escalation tasks").isEqualTo(cases);
         for (String instance : instances) {
-            assertThat(database.count("select database.count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
+            assertThat(database.count("select count(*) from act_ru_task where task_def_key_ = 'LateFirstResponse' "
                     + "and proc_inst_id_ = any(?)", List.of(instance))).as("escalations of %s", instance).isEqualTo(1);
-            assertThat(database.count("select database.count(*) from act_hi_actinst where act_id_ = 'FirstResponseLate' "
+            assertThat(database.count("select count(*) from act_hi_actinst where act_id_ = 'FirstResponseLate' "
                     + "and proc_inst_id_ = any(?)", List.of(instance))).as("timer firings of %s", instance)
                     .isEqualTo(1);
         }
-        assertThat(database.count("select database.count(*) from act_ru_job where id_ = any(?)", escalationTimers)).isZero();
+        assertThat(database.count("select count(*) from act_ru_job where id_ = any(?)", escalationTimers)).isZero();
 
         // a reminder mail: the records reminder (three business days) of a case waiting for records
         Map<String, Object> noConsent = CaseRequests.secondOpinion();
@@ -272,11 +272,11 @@ class ClusterIT {
                 Map.of("missingRecords", "Pathology report"));
         String reminderTimer = timerOf(processInstanceOf(caseId), "RecordsReminderDue");
         makeDue(List.of(reminderTimer));
-        awaitCount("select database.count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
+        awaitCount("select count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
                 List.of(caseId), 1);
         Thread.sleep(3_000);
 
-        assertThat(database.count("select database.count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
+        assertThat(database.count("select count(*) from case_event where kind = 'RECORDS_REMINDER' and case_id::text = any(?)",
                 List.of(caseId))).as("reminders").isEqualTo(1);
         String reminderMail = awaitSent("select message_id from mail_outbox where milestone = 'RECORDS_REMINDER' "
                 + "and case_id::text = any(?)", List.of(caseId));
@@ -311,7 +311,7 @@ class ClusterIT {
         awaitOutboxSettled(Duration.ofSeconds(60));
 
         List<String> outbox = database.strings("select message_id from mail_outbox where status = 'SENT'");
-        assertThat(database.count("select database.count(*) from mail_outbox where status <> 'SENT'")).isZero();
+        assertThat(database.count("select count(*) from mail_outbox where status <> 'SENT'")).isZero();
         Map<String, Long> copies = receivedCopies();
         assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(outbox);
         assertThat(copies).allSatisfy((id, n) -> assertThat(n).as("copies of %s", id).isEqualTo(1L));
@@ -471,7 +471,7 @@ class ClusterIT {
 
         // the killed replica's claimed mail goes when its lease lapses; only mail it was handing over may go twice
         awaitOutboxSettled(Duration.ofSeconds(90));
-        assertThat(database.count("select database.count(*) from mail_outbox where status <> 'SENT'")).isZero();
+        assertThat(database.count("select count(*) from mail_outbox where status <> 'SENT'")).isZero();
         Map<String, Long> copies = receivedCopies();
         assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(
                 database.strings("select message_id from mail_outbox"));
@@ -581,7 +581,7 @@ class ClusterIT {
 
     private static void awaitOutboxSettled(Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (database.count("select database.count(*) from mail_outbox where status in ('PENDING', 'SENDING')") > 0
+        while (database.count("select count(*) from mail_outbox where status in ('PENDING', 'SENDING')") > 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }
