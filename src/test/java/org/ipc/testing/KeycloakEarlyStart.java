@@ -41,11 +41,14 @@ public class KeycloakEarlyStart implements TestExecutionListener {
     }
 
     static boolean runNeedsKeycloak() {
+        return testClassNames().filter(KeycloakEarlyStart::selected).anyMatch(KeycloakEarlyStart::runsUnderKeycloak);
+    }
+
+    /** Whether the build's {@code -Dtest} selection (all, when unset) takes the test class {@code name}. */
+    static boolean selected(String name) {
         List<Pattern> selected = selection(System.getProperty(SELECTION, ""));
-        return testClassNames().filter(name -> selected.isEmpty()
-                || selected.stream().anyMatch(p -> p.matcher(name).matches()
-                        || p.matcher(name.substring(name.lastIndexOf('.') + 1)).matches()))
-                .anyMatch(KeycloakEarlyStart::runsUnderKeycloak);
+        return selected.isEmpty() || selected.stream().anyMatch(p -> p.matcher(name).matches()
+                || p.matcher(name.substring(name.lastIndexOf('.') + 1)).matches());
     }
 
     /** {@code -Dtest=A,B*,pkg/C#method}: one pattern per entry, methods left aside, {@code *} any characters. */

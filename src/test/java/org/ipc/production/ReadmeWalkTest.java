@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,35 +19,32 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.ipc.cases.CaseStatus;
-import org.ipc.testing.FreePorts;
+import org.ipc.testing.ReadmeRun;
 import org.ipc.testing.WebSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README is a contract. Its run command, as the README writes it, starts the service from this checkout (on a
- * free port, the one thing the test chooses), and its curl walk, read from README.md's walk section now rather than
+ * The README is a contract. Its run command, as the README writes it, starts the service from a copy of this checkout
+ * as a fresh clone has it (on a free port, the one thing the test chooses; {@link ReadmeRun}, started in the background
+ * early in the suite), and its curl walk, read from README.md's walk section now rather than
  * copied here, runs against it in one shell. The README's own words are the expectations: a comment that promises
  * statuses in parentheses, "(404)", "(400 problem+json)", gets exactly those, in that order, among the calls that
  * follow it, and every other call answers 2xx; a comment that names a case status ("UNDER_REVIEW") sees a call
  * after it answer with that status; the ids the walk needs are found; the service is healthy afterwards and the
  * pages it names sign in. Figures and the calls as seen land in {@code target/readme/walk.md}.
  */
-class ReadmeIT {
+class ReadmeWalkTest {
 
-    private static final Path README = Path.of("README.md");
-    private static final Path WORK = Path.of("target", "readme").toAbsolutePath();
-    private static final Pattern SH_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+    private static final Path WORK = ReadmeRun.WORK;
     private static final Pattern CALL = Pattern.compile(
             "^WALK-CALL (\\d+) (\\d{3}) (\\S+) (\\S+) (\\S*)$");
     private static final Pattern PROMISED_STATUS = Pattern.compile("\\((\\d{3})\\b([^)]*)\\)");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private static Process run;
     private static int port;
     private static long readyMillis;
     private static String runCommand;
@@ -62,57 +58,29 @@ class ReadmeIT {
     }
 
     @BeforeAll
-    static void startTheRunCommandAsWritten() throws Exception {
-        Files.createDirectories(WORK);
-        runCommand = firstBlock(section("## Run it")).strip();
+    static void theRunCommandAsWrittenIsReady() throws Exception {
+        ReadmeRun.launch();
+        runCommand = ReadmeRun.command();
         assertThat(runCommand).as("the README's run command").isNotBlank().doesNotContain("\n");
-        port = FreePorts.next();
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", runCommand).directory(Path.of("").toAbsolutePath()
-                .toFile()).redirectErrorStream(true).redirectOutput(WORK.resolve("run.log").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        long started = System.nanoTime();
-        run = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = started + Duration.ofMinutes(5).toNanos();
-        while (true) {
-            assertThat(run.isAlive()).as("the run command stopped before the service was ready; see " + WORK
-                    .resolve("run.log") + ":\n" + tail(WORK.resolve("run.log"))).isTrue();
-            assertThat(System.nanoTime()).as("ready within 5 minutes").isLessThan(deadline);
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        readyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        port = ReadmeRun.port();
+        readyMillis = ReadmeRun.awaitReady(Duration.ofMinutes(5));
     }
 
     @AfterAll
-    static void stopIt() throws Exception {
+    static void stopIt() {
+        Process run = ReadmeRun.process();
         if (run == null) {
             return;
         }
-        // the dev JVM first (its shutdown hook stops dev mode's PostgreSQL), then Maven and the shell
-        List<ProcessHandle> tree = new ArrayList<>(run.descendants().toList());
-        java.util.Collections.reverse(tree);
-        for (ProcessHandle p : tree) {
-            p.destroy();
-            p.onExit().get(60, TimeUnit.SECONDS);
-        }
-        run.destroy();
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("the run command ends when stopped").isTrue();
-        Path pid = Path.of("target", "dev-postgres", "data", "postmaster.pid");
+        ReadmeRun.stop();
+        assertThat(run.isAlive()).as("the run command ends when stopped").isFalse();
+        Path pid = ReadmeRun.CHECKOUT.resolve(Path.of("target", "dev-postgres", "data", "postmaster.pid"));
         assertThat(pid).as("dev mode's PostgreSQL stops with it").doesNotExist();
     }
 
     @Test
     void theWalkAnswersAsTheReadmeSays() throws Exception {
-        List<String> blocks = blocks(section("## Walk the first slice with curl"));
+        List<String> blocks = ReadmeRun.blocks(ReadmeRun.section("## Walk the first slice with curl"));
         assertThat(blocks).as("the walk's sh blocks").isNotEmpty();
         List<String> comments = new ArrayList<>();
         String script = walkScript(blocks, comments);
@@ -273,38 +241,7 @@ class ReadmeIT {
                 .filter(l -> l.matches("^\\d{4}-\\d\\d-\\d\\d \\S+ ERROR .*")).toList();
     }
 
-    private static String section(String heading) throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        int start = readme.indexOf("\n" + heading);
-        assertThat(start).as("README.md has a section " + heading).isNotNegative();
-        int end = readme.indexOf("\n## ", start + heading.length());
-        return readme.substring(start, end < 0 ? readme.length() : end);
-    }
-
-    private static List<String> blocks(String section) {
-        List<String> blocks = new ArrayList<>();
-        Matcher m = SH_BLOCK.matcher(section);
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
-    }
-
-    private static String firstBlock(String section) {
-        return blocks(section).stream().findFirst().orElseThrow(() -> new AssertionError("no sh block in " + section));
-    }
-
     private static String base() {
         return "http://localhost:" + port;
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return lines.subList(Math.max(0, lines.size() - 30), lines.size()).stream()
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }
