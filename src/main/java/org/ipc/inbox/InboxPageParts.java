@@ -23,7 +23,7 @@ import org.ipc.workitems.TaskView;
 /**
  * What the inbox's pages share: the frame (who is signed in, the section, the refresh), a task as a list shows it, a
  * form field, and the case beside a task or on its own page, with what the caller's roles see of it; and the small
- * helpers of forms and redirects. Each page's own template sits in its folder; the shared ones in {@code templates/pages}.
+ * helpers of forms. Each page's own template sits in its folder; the shared ones in {@code templates/pages}.
  */
 @ApplicationScoped
 public class InboxPageParts {
