@@ -33,7 +33,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                     .setDataDirectory(work.resolve("data-" + ProcessHandle.current().pid()))
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off");
+                    .setServerConfig("fsync", "off")
+                    // what each statement costs, counted by the server (cases/CostPerCaseTest)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             extraSettings(System.getProperty(PG_OPTS, "")).forEach(builder::setServerConfig);
             postgres = builder.start();
         } catch (IOException e) {
