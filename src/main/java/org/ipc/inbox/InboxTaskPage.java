@@ -105,7 +105,8 @@ public class InboxTaskPage {
             switch (field.type()) {
                 // an unticked box is not sent at all: it means no
                 case "boolean" -> variables.put(field.id(), value != null);
-                case "long" -> variables.put(field.id(), value == null || value.isBlank() ? null : InboxPageParts.parseLong(value));
+                case "long" -> variables.put(field.id(),
+                        value == null || value.isBlank() ? null : InboxPageParts.parseLong(value));
                 default -> variables.put(field.id(), value);
             }
         }
@@ -128,11 +129,9 @@ public class InboxTaskPage {
             LocalDate date = day == null ? null : LocalDate.parse(day);
             inbox.followUp(id, date == null ? null : inbox.officeOpeningOn(date));
         } catch (DateTimeParseException e) {
-            return Response.status(400).entity(taskPage(inbox.details(id), Map.of(), List.of(),
-                    List.of(new FieldError("followUp", "must be a date such as 2026-12-08")), null, null)).build();
+            return refused(id, List.of(new FieldError("followUp", "must be a date such as 2026-12-08")));
         } catch (InvalidInputException invalid) {
-            return Response.status(400).entity(taskPage(inbox.details(id), Map.of(), List.of(), invalid.errors(),
-                    null, null)).build();
+            return refused(id, invalid.errors());
         }
         return Redirects.seeOther(day == null ? "/inbox/tasks/" + id : "/inbox?show=follow-up");
     }
@@ -145,10 +144,15 @@ public class InboxTaskPage {
         try {
             inbox.delegate(id, String.valueOf(form.getFirst("userId")));
         } catch (InvalidInputException invalid) {
-            return Response.status(400).entity(taskPage(inbox.details(id), Map.of(), List.of(), invalid.errors(),
-                    null, null)).build();
+            return refused(id, invalid.errors());
         }
         return Redirects.seeOther("/inbox");
+    }
+
+    /** The task page again, with the holder's action refused beside its form (set aside, hand on). */
+    private Response refused(String id, List<FieldError> errors) {
+        return Response.status(400).entity(taskPage(inbox.details(id), Map.of(), List.of(), errors, null, null))
+                .build();
     }
 
     /** A reply to the physician from beside the task, checked as {@code POST /api/cases/{id}/messages} checks it. */
