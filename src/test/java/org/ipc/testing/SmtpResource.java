@@ -49,9 +49,10 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized void startServer() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        // a client silent for 5 s is dropped (GreenMail's own wait is 30 s): the rare conversation that stalls (the
-        // mailer waiting on a reply the server never sends) costs a drain 5 s, not 30; the tests' mailer closes an
-        // idle connection after 1 s, well before
-        server.getSmtp().setClientSocketTimeout(5_000);
+        // a client silent for 15 s is dropped (GreenMail's own wait is 30 s): the rare conversation that stalls (the
+        // mailer waiting on a reply the server never sends) costs a drain 15 s, not 30. Never less than what a mailer
+        // keeps an idle connection: the packaged service's keeps one up to 12 s (application.properties), the
+        // in-process tests' 1.5 s; a connection the server dropped first can leave a send waiting for good
+        server.getSmtp().setClientSocketTimeout(15_000);
     }
 }
